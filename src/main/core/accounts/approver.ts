@@ -1,0 +1,26 @@
+import type { Ctx } from '../context';
+import { AppError } from '../errors';
+import { authenticate } from './authenticate';
+
+/**
+ * Two-person rule: a second, different, active account confirms with its own password in the
+ * same dialog, and at least one of the two is a manager. Returns the approver's user id.
+ */
+export async function confirmApprover(ctx: Ctx, credentials: { username: string; password: string }): Promise<number> {
+  const approver = await authenticate(ctx.store.s, credentials.username, credentials.password, {
+    sleep: ctx.app.sleep,
+    now: ctx.now,
+    failureCode: 'approver_bad_credentials',
+  });
+  if (approver.id === ctx.session.userId) {
+    throw new AppError('approver_same_person', 'the second person must use their own account', {
+      fields: { 'approver.username': { code: 'approver_same_person' } },
+    });
+  }
+  if (approver.role !== 'manager' && ctx.session.role !== 'manager') {
+    throw new AppError('approver_needs_manager', 'one of the two accounts must be a manager', {
+      fields: { 'approver.username': { code: 'approver_needs_manager' } },
+    });
+  }
+  return approver.id;
+}

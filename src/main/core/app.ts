@@ -1,0 +1,117 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppStatus } from '../../shared/contract/app';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/accounts';
+import type { Coded } from '../../shared/result';
+import { realSleep, type Sleep } from './accounts/authenticate';
+import { readSettings } from './armoury/settings';
+import { DEMO_ACCOUNTS } from './demo/accounts';
+import { AppError } from './errors';
+import { handlers } from './handlers';
+import type { Clock } from './journal/journal';
+import { Router, type Logger } from './router';
+import { sessionInfo, type Session } from './session';
+import { Store } from './store';
+
+export interface AppOptions {
+  /** Folder holding the armoury database (the app's userData in Electron, a temp dir in tests). */
+  dataDir: string;
+  clock?: Clock;
+  sleep?: Sleep;
+  log?: Logger;
+  /** Weapons in a newly generated demo armoury. */
+  demoWeapons?: number;
+}
+
+export type DatabaseKind = 'armoury' | 'demo';
+
+/**
+ * Gardien's core as one object: which database is open, who is signed in, and the router every
+ * caller goes through. Knows nothing of Electron.
+ */
+export class GardienApp {
+  readonly router: Router;
+  readonly clock: Clock;
+  readonly sleep: Sleep;
+  store: Store | null = null;
+  kind: DatabaseKind | null = null;
+  session: Session | null = null;
+  private openError: Coded | null = null;
+  private settingsCache: Settings | null = null;
+
+  constructor(readonly options: AppOptions) {
+    this.clock = options.clock ?? (() => new Date());
+    this.sleep = options.sleep ?? realSleep;
+    this.router = new Router(this, handlers, options.log);
+    mkdirSync(options.dataDir, { recursive: true });
+  }
+
+  path(kind: DatabaseKind): string {
+    return join(this.options.dataDir, kind === 'armoury' ? 'armoury.sqlite' : 'demo.sqlite');
+  }
+
+  /** Opens the armoury database if there is one; a failure is kept for the status screen. */
+  start(): this {
+    if (existsSync(this.path('armoury'))) this.open('armoury');
+    return this;
+  }
+
+  open(kind: DatabaseKind, create = false): void {
+    this.close();
+    try {
+      this.store = Store.open(this.path(kind), { create, clock: this.clock });
+      this.kind = kind;
+    } catch (error) {
+      if (error instanceof AppError) this.openError = { code: error.code, ...(error.params ? { params: error.params } : {}) };
+      else throw error;
+    }
+  }
+
+  close(): void {
+    this.session = null;
+    this.settingsCache = null;
+    this.openError = null;
+    this.store?.close();
+    this.store = null;
+    this.kind = null;
+  }
+
+  settings(): Settings {
+    if (!this.store) return DEFAULT_SETTINGS;
+    this.settingsCache ??= readSettings(this.store.s);
+    return this.settingsCache;
+  }
+
+  invalidateSettings(): void {
+    this.settingsCache = null;
+  }
+
+  idleLockMs(): number {
+    return this.settings().idleLockMinutes * 60_000;
+  }
+
+  sessionUserActive(): boolean {
+    if (!this.session || !this.store) return false;
+    const row = this.store.s.sql('SELECT active FROM users WHERE id = ?').get(this.session.userId) as { active: number } | undefined;
+    return row?.active === 1;
+  }
+
+  endSession(): void {
+    this.session = null;
+  }
+
+  status(): AppStatus {
+    const armoury = this.store?.hasArmoury
+      ? (this.store.s.sql('SELECT code, name, region, agency, language FROM armoury WHERE id = 1').get() as AppStatus['armoury'])
+      : null;
+    return {
+      state: this.openError ? 'error' : armoury ? 'ready' : 'setup',
+      database: armoury ? this.kind : null,
+      armouryExists: existsSync(this.path('armoury')),
+      armoury,
+      session: this.session && armoury ? sessionInfo(this.session, this.settings().idleLockMinutes) : null,
+      error: this.openError,
+      demoAccounts: this.kind === 'demo' ? [...DEMO_ACCOUNTS] : [],
+    };
+  }
+}

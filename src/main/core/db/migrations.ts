@@ -1,0 +1,16 @@
+import type { Database } from 'better-sqlite3';
+import { schemaV1 } from './schema-v1';
+
+export interface Migration {
+  version: number;
+  up: (db: Database) => void;
+}
+
+/** Ordered, numbered, never edited once released: add a new entry instead. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, up: (db) => db.exec(schemaV1) }];
+
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+MIGRATIONS.forEach((m, i) => {
+  if (m.version !== i + 1) throw new Error(`migration ${m.version} out of order at position ${i}`);
+});

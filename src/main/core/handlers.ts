@@ -1,0 +1,7 @@
+import { accountHandlers } from './accounts/handlers';
+import { armouryHandlers } from './armoury/handlers';
+import { registerHandlers } from './register/handlers';
+import type { Handlers } from './router';
+
+/** Every operation's handler; the type makes a missing one a compile error. */
+export const handlers: Handlers = { ...armouryHandlers, ...accountHandlers, ...registerHandlers };

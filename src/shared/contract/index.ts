@@ -1,0 +1,21 @@
+import type { z } from '../validation';
+import type { Operation } from './define';
+import { accountOps } from './accounts';
+import { appOps } from './app';
+import type { OperationName } from './operations';
+import { registerOps } from './register';
+
+/** Every operation once: its access rule and input schema (output typed). */
+export const contract = { ...appOps, ...accountOps, ...registerOps } satisfies Record<OperationName, Operation>;
+
+export type Contract = typeof contract;
+/** Compile-time check that contract and OPERATIONS name the same set. */
+type Missing = Exclude<OperationName, keyof Contract> | Exclude<keyof Contract, OperationName>;
+export const contractMatchesOperations: [Missing] extends [never] ? true : never = true;
+
+export type OpInput<K extends OperationName> = z.input<Contract[K]['input']>;
+export type OpParsed<K extends OperationName> = z.output<Contract[K]['input']>;
+export type OpOutput<K extends OperationName> = Exclude<Contract[K]['output'], undefined>;
+
+export type { OperationName } from './operations';
+export { OPERATIONS, isOperationName } from './operations';

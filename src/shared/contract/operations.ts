@@ -1,0 +1,20 @@
+/**
+ * The names of every operation, kept free of zod so the sandboxed preload can allowlist them
+ * without bundling schemas. contract/index.ts must declare exactly these (checked by its types).
+ */
+export const OPERATIONS = [
+  'app.status', 'app.setup', 'app.openDemo', 'app.openArmoury',
+  'auth.login', 'auth.logout', 'auth.lock', 'auth.unlock', 'auth.changePassword', 'auth.setLanguage',
+  'users.list', 'users.create', 'users.setRole', 'users.resetPassword', 'users.disable', 'users.enable',
+  'settings.get', 'settings.update', 'journal.head',
+  'weapons.register', 'weapons.list', 'weapons.counts', 'weapons.get', 'weapons.lookup', 'weapons.correct',
+  'weapons.move', 'weapons.maintenanceOut', 'weapons.maintenanceBack', 'weapons.changeCondition',
+  'weapons.reportLoss', 'weapons.reportTheft', 'weapons.recover', 'weapons.declareSurplus',
+  'weapons.destroy', 'weapons.deactivate', 'weapons.transferOut', 'weapons.transferIn',
+] as const;
+
+export type OperationName = (typeof OPERATIONS)[number];
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && (OPERATIONS as readonly string[]).includes(name);
+}

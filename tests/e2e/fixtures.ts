@@ -1,0 +1,36 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GardienApp } from '../../src/main/core/app';
+
+/**
+ * Each test gets its own data folder and a real GardienApp (real SQLite file). The page's
+ * `window.gardien.invoke` is the preload's API, reproduced by an init script whose calls go
+ * through exposeFunction to the real core router: everything but the Electron shell is real.
+ */
+export const test = base.extend<{ dataDir: string; app: GardienApp; gardienPage: Page }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'gardien-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  app: async ({ dataDir }, use) => {
+    // Failed-login delays are real in the app; tests keep them short but still asynchronous.
+    const app = new GardienApp({ dataDir, demoWeapons: 300, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))) }).start();
+    await use(app);
+    app.close();
+  },
+  gardienPage: async ({ page, app }, use) => {
+    await page.exposeFunction('__gardienInvoke', (op: unknown, input: unknown) => app.router.call(op, input));
+    await page.addInitScript(() => {
+      const w = globalThis as unknown as { gardien: unknown; __gardienInvoke: (op: unknown, input: unknown) => Promise<unknown> };
+      w.gardien = { invoke: (op: unknown, input: unknown) => w.__gardienInvoke(op, input) };
+    });
+    await page.goto('/');
+    await use(page);
+  },
+});
+
+export { expect };
