@@ -1,0 +1,26 @@
+import { createContext, useContext } from 'react';
+import type { SessionInfo } from '../../shared/domain/accounts';
+
+/** The screens of the signed-in app. A plain state machine: no URL routing in a desktop app. */
+export type Screen =
+  | { name: 'register' }
+  | { name: 'weapon'; id: number }
+  | { name: 'newWeapon' }
+  | { name: 'users' }
+  | { name: 'settings' }
+  | { name: 'account' };
+
+export const NavigationContext = createContext<(screen: Screen) => void>(() => undefined);
+export const useNavigate = () => useContext(NavigationContext);
+
+export const SessionContext = createContext<SessionInfo | null>(null);
+
+/** The signed-in account; screens under the app shell always have one. */
+export function useSession(): SessionInfo {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside a signed-in app');
+  return session;
+}
+
+export const canWrite = (s: SessionInfo) => s.role === 'manager' || s.role === 'storekeeper';
+export const canManage = (s: SessionInfo) => s.role === 'manager';
