@@ -1,13 +1,19 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { isOperationName } from '../shared/contract/operations';
 import type { GardienApi } from '../shared/api';
+import { isOperationName } from '../shared/contract/operations';
+import { INVOKE_CHANNEL } from './shell/channel';
 
-/** The renderer's only door to the core: named operations from the contract, nothing else. */
-const api: GardienApi = {
+/**
+ * The renderer's only door to the core: `window.gardien.invoke(op, input)` for the contract's named
+ * operations, nothing else. No ipcRenderer, no process, no events: a script injected into the page
+ * can at most call operations the signed-in user may already perform, and main checks the sender
+ * and core checks the input and the role again.
+ */
+const api = {
   invoke: (op, input) => {
-    if (!isOperationName(op)) return Promise.reject(new Error(`unknown operation ${String(op)}`));
-    return ipcRenderer.invoke('gardien:invoke', op, input);
+    if (!isOperationName(op)) return Promise.reject(new Error(`unknown operation ${String(op).slice(0, 64)}`));
+    return ipcRenderer.invoke(INVOKE_CHANNEL, op, input);
   },
-};
+} satisfies GardienApi;
 
 contextBridge.exposeInMainWorld('gardien', api);

@@ -1,0 +1,48 @@
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { Result } from '../../shared/result';
+import { INVOKE_CHANNEL } from './channel';
+import { isAppUrl } from './security';
+
+export type InvokeHandler = (op: unknown, input: unknown) => Promise<Result<unknown>>;
+
+const FORBIDDEN: Result<never> = {
+  ok: false,
+  error: { kind: 'forbidden', code: 'forbidden', message: 'IPC call from a frame that is not the app' },
+};
+const INTERNAL: Result<never> = { ok: false, error: { kind: 'internal', code: 'internal', message: 'internal error' } };
+
+/** The sender's URL, or null when the frame is gone, is a sub-frame, or cannot be read. */
+function senderUrl(event: IpcMainInvokeEvent): string | null {
+  try {
+    const frame = event.senderFrame;
+    if (!frame || frame.isDestroyed() || frame.parent !== null) return null;
+    return frame.url;
+  } catch {
+    return null; // a disposed frame throws on access
+  }
+}
+
+/**
+ * The only place that calls ipcMain.handle. Checks who is calling (the app's own top frame, by
+ * parsed URL) before anything reaches the core router; never throws back into the renderer.
+ * Logs the operation name only: inputs can hold passwords.
+ */
+export function registerTrustedHandler(
+  channel: typeof INVOKE_CHANNEL,
+  handler: InvokeHandler,
+  devOrigin: string | null,
+): void {
+  ipcMain.handle(channel, async (event, op: unknown, input: unknown): Promise<Result<unknown>> => {
+    const url = senderUrl(event);
+    if (url === null || !isAppUrl(url, devOrigin)) {
+      console.warn(`[gardien] refused IPC ${String(op).slice(0, 64)} from ${url === null ? 'an unknown frame' : url.slice(0, 200)}`);
+      return FORBIDDEN;
+    }
+    try {
+      return await handler(op, input);
+    } catch (error) {
+      console.error(`[gardien] IPC ${String(op).slice(0, 64)} failed`, error);
+      return INTERNAL;
+    }
+  });
+}
