@@ -1,11 +1,15 @@
+// The shared look first, so feature stylesheets imported by the screens can refine it.
+import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { storedLanguage } from './app/language';
 import { initI18n } from './i18n';
-import './styles.css';
 
-const stored = localStorage.getItem('gardien.language');
-initI18n(stored === 'en' ? 'en' : 'fr');
+// French unless this PC was last used in English; a signed-in user's own choice wins (App.tsx).
+const language = storedLanguage() ?? 'fr';
+initI18n(language);
+document.documentElement.lang = language;
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -1,36 +1,85 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract/app';
+import type { AppErrorShape, Coded } from '../../shared/result';
 import { LockScreen, LoginScreen } from '../features/accounts';
 import { SetupScreen, StartupErrorScreen } from '../features/setup';
 import { setLanguage } from '../i18n';
-import { call } from '../lib/client';
+import { call, onSessionLost } from '../lib/client';
+import { storedLanguage } from './language';
+import { RefreshContext, StatusContext } from './navigation';
 import { Shell } from './Shell';
 
 /**
  * Top of the UI: asks core where we are (no database, error, signed out, locked, signed in) and
- * shows the matching screen. Every screen reports changes back through `refresh`.
+ * shows the matching screen. Every screen reports changes back through `refresh`, and any call
+ * that finds the session locked or gone brings the lock or login screen.
  */
 export function App() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('common');
   const [status, setStatus] = useState<AppStatus | null>(null);
+  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+  // Why the user is back at the login screen (account disabled, session ended), until they sign in.
+  const [notice, setNotice] = useState<Coded | null>(null);
 
   const refresh = useCallback(async () => {
     const r = await call('app.status', {});
-    if (r.ok) {
-      if (r.value.session) await setLanguage(r.value.session.language);
-      setStatus(r.value);
+    if (!r.ok) {
+      setFailure(r.error);
+      return;
     }
+    setFailure(null);
+    const language = r.value.session?.language ?? storedLanguage() ?? r.value.armoury?.language;
+    if (language) await setLanguage(language);
+    setStatus(r.value);
   }, []);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
+  useEffect(
+    () =>
+      onSessionLost((code) => {
+        if (code !== 'auth_locked') setNotice({ code });
+        void refresh();
+      }),
+    [refresh],
+  );
+
+  // Reopening runs the same checks as at start-up; nothing is repaired or recreated.
+  const retry = useCallback(async () => {
+    await call('app.openArmoury', {});
+    await refresh();
+  }, [refresh]);
+
+  const signedIn = useCallback(async () => {
+    setNotice(null);
+    await refresh();
+  }, [refresh]);
+
+  if (failure && !status) return <StartupErrorScreen error={failure} onRetry={retry} />;
   if (!status) return <p className="loading">{t('loading')}</p>;
-  if (status.state === 'error') return <StartupErrorScreen status={status} />;
-  if (status.state === 'setup') return <SetupScreen status={status} onDone={refresh} />;
-  if (!status.session) return <LoginScreen status={status} onDone={refresh} />;
-  if (status.session.locked) return <LockScreen session={status.session} onDone={refresh} />;
-  return <Shell status={status} session={status.session} onChange={refresh} />;
+
+  let content;
+  if (status.state === 'error') content = <StartupErrorScreen error={status.error} onRetry={retry} />;
+  else if (status.state === 'setup') content = <SetupScreen status={status} onDone={signedIn} />;
+  else if (!status.session) content = <LoginScreen status={status} notice={notice} onDone={signedIn} />;
+  else {
+    const locked = status.session.locked;
+    // The shell stays mounted (hidden, inert) under the lock screen so unsaved work survives.
+    content = (
+      <>
+        {locked ? <LockScreen session={status.session} onDone={refresh} /> : null}
+        <div className="shell-host" hidden={locked} inert={locked}>
+          <Shell key={status.session.userId} status={status} session={status.session} onChange={refresh} />
+        </div>
+      </>
+    );
+  }
+  return (
+    <StatusContext.Provider value={status}>
+      <RefreshContext.Provider value={refresh}>{content}</RefreshContext.Provider>
+    </StatusContext.Provider>
+  );
 }

@@ -1,20 +1,45 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { AppStatus } from '../../shared/contract/app';
 import type { SessionInfo } from '../../shared/domain/accounts';
 import { AccountScreen, SettingsScreen, UsersScreen } from '../features/accounts';
 import { NewWeaponScreen, RegisterScreen, WeaponDossierScreen } from '../features/register';
-import { NavigationContext, SessionContext, type Screen } from './navigation';
+import { call } from '../lib/client';
+import { Header } from './Header';
+import { NavigationContext, SessionContext, canManage, canWrite, type Screen } from './navigation';
+import { useIdleLock } from './useIdleLock';
 
-/** The signed-in app: header and navigation around the current screen. */
+/** The signed-in app: header and navigation around the current screen; locks itself when idle. */
 export function Shell(props: { status: AppStatus; session: SessionInfo; onChange: () => Promise<void> }) {
   const [screen, setScreen] = useState<Screen>({ name: 'register' });
+  const { onChange, session } = props;
+
+  const lock = useCallback(async () => {
+    await call('auth.lock', {});
+    await onChange();
+  }, [onChange]);
+  useIdleLock(session.idleLockMinutes, !session.locked, () => void lock());
+
+  // A screen the role may not see (e.g. after a role change) falls back to the register.
+  const allowed = allowedScreen(screen, session);
+
   return (
-    <SessionContext.Provider value={props.session}>
+    <SessionContext.Provider value={session}>
       <NavigationContext.Provider value={setScreen}>
-        <main className="screen">{renderScreen(screen, props.onChange)}</main>
+        <div className="shell">
+          <Header status={props.status} session={session} screen={allowed} onNavigate={setScreen} onChange={onChange} />
+          <main className="screen" id="main" tabIndex={-1}>
+            {renderScreen(allowed, onChange)}
+          </main>
+        </div>
       </NavigationContext.Provider>
     </SessionContext.Provider>
   );
+}
+
+function allowedScreen(screen: Screen, session: SessionInfo): Screen {
+  if (screen.name === 'users' && !canManage(session)) return { name: 'register' };
+  if (screen.name === 'newWeapon' && !canWrite(session)) return { name: 'register' };
+  return screen;
 }
 
 function renderScreen(screen: Screen, onChange: () => Promise<void>) {

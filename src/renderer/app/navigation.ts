@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { AppStatus } from '../../shared/contract/app';
 import type { SessionInfo } from '../../shared/domain/accounts';
 
 /** The screens of the signed-in app. A plain state machine: no URL routing in a desktop app. */
@@ -21,6 +22,19 @@ export function useSession(): SessionInfo {
   if (!session) throw new Error('useSession outside a signed-in app');
   return session;
 }
+
+/** What core last said about the app (armoury identity, demo or not); see App.tsx. */
+export const StatusContext = createContext<AppStatus | null>(null);
+
+export function useAppStatus(): AppStatus {
+  const status = useContext(StatusContext);
+  if (!status) throw new Error('useAppStatus outside the app');
+  return status;
+}
+
+/** Asks core for the status again (after a language, settings or session change). */
+export const RefreshContext = createContext<() => Promise<void>>(() => Promise.resolve());
+export const useRefresh = () => useContext(RefreshContext);
 
 export const canWrite = (s: SessionInfo) => s.role === 'manager' || s.role === 'storekeeper';
 export const canManage = (s: SessionInfo) => s.role === 'manager';

@@ -1,5 +1,5 @@
 import type { GardienApi } from '../../shared/api';
-import type { OpInput, OpOutput, OperationName } from '../../shared/contract';
+import { contract, type OpInput, type OpOutput, type OperationName } from '../../shared/contract';
 import type { AppErrorShape, Result } from '../../shared/result';
 
 declare global {
@@ -8,13 +8,41 @@ declare global {
   }
 }
 
+/** Codes that mean the signed-in session is gone or locked: the top screen must change. */
+export const SESSION_CODES = ['auth_required', 'auth_locked', 'auth_account_disabled'] as const;
+export type SessionCode = (typeof SESSION_CODES)[number];
+
+type SessionListener = (code: SessionCode) => void;
+const listeners = new Set<SessionListener>();
+
+/**
+ * Called whenever an operation that needs a session answers that it is locked, ended or disabled,
+ * whichever screen made the call: the app shows the lock or login screen. Returns an unsubscribe.
+ */
+export function onSessionLost(listener: SessionListener): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+function isSessionCode(code: string): code is SessionCode {
+  return (SESSION_CODES as readonly string[]).includes(code);
+}
+
 /** Calls one operation through the preload API; never throws (a broken bridge becomes `internal`). */
 export async function call<K extends OperationName>(op: K, input: OpInput<K>): Promise<Result<OpOutput<K>>> {
+  let result: Result<OpOutput<K>>;
   try {
-    return await window.gardien.invoke(op, input);
+    result = await window.gardien.invoke(op, input);
   } catch {
     return { ok: false, error: { kind: 'internal', code: 'internal', message: 'bridge failure' } };
   }
+  // Public operations (login, status) answer about credentials, not about a running session.
+  if (!result.ok && contract[op].access !== 'public' && isSessionCode(result.error.code)) {
+    for (const listener of [...listeners]) listener(result.error.code);
+  }
+  return result;
 }
 
 /** For places where a failure is shown by an error boundary of the screen. */

@@ -1,10 +1,5 @@
-// Stubs: the register feature replaces these.
-export function RegisterScreen() {
-  return <p>register</p>;
-}
-export function NewWeaponScreen() {
-  return <p>new weapon</p>;
-}
-export function WeaponDossierScreen(_props: { id: number }) {
-  return <p>weapon</p>;
-}
+import './register.css';
+
+export { RegisterScreen } from './list/RegisterScreen';
+export { NewWeaponScreen } from './form/NewWeaponScreen';
+export { WeaponDossierScreen } from './dossier/WeaponDossierScreen';

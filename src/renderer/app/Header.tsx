@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppStatus } from '../../shared/contract/app';
+import type { SessionInfo } from '../../shared/domain/accounts';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useLanguage } from '../components/useLanguage';
+import { call } from '../lib/client';
+import { useUserLanguage } from './language';
+import { canManage, canWrite, type Screen } from './navigation';
+
+type NavName = 'register' | 'newWeapon' | 'users' | 'settings' | 'account';
+
+/** Which armoury, who is signed in, where to go: always visible, reachable by Tab in reading order. */
+export function Header(props: {
+  status: AppStatus;
+  session: SessionInfo;
+  screen: Screen;
+  onNavigate: (screen: Screen) => void;
+  onChange: () => Promise<void>;
+}) {
+  const { t } = useTranslation('app');
+  const language = useLanguage();
+  const switchLanguage = useUserLanguage();
+  const [busy, setBusy] = useState(false);
+  const { status, session } = props;
+
+  const items: NavName[] = ['register'];
+  if (canWrite(session)) items.push('newWeapon');
+  if (canManage(session)) items.push('users');
+  items.push('settings', 'account');
+  // The dossier belongs to the register.
+  const current = props.screen.name === 'weapon' ? 'register' : props.screen.name;
+
+  const logout = async () => {
+    setBusy(true);
+    await call('auth.logout', {});
+    await props.onChange();
+  };
+
+  return (
+    <header className="header">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <div className="header__top">
+        <div className="header__armoury" data-testid="armoury-identity">
+          <span className="brand">{t('common:appName')}</span>
+          <span className="header__name">{status.armoury?.name}</span>
+          <span className="header__code">{status.armoury?.code}</span>
+          {status.database === 'demo' ? (
+            <span className="badge badge--demo" title={t('demoBadgeHint')} data-testid="demo-badge">
+              {t('demoBadge')}
+            </span>
+          ) : null}
+        </div>
+        <div className="header__user">
+          <LanguageSwitch value={language} onChange={(l) => void switchLanguage(l)} />
+          <span className="header__who" data-testid="signed-in-user">
+            <span className="header__fullname">{session.fullName}</span>
+            <span className="header__role">{t(`enums:role.${session.role}`)}</span>
+          </span>
+          <button type="button" className="button button--quiet" disabled={busy} onClick={() => void logout()}>
+            {t('logout')}
+          </button>
+        </div>
+      </div>
+      <nav className="nav" aria-label={t('navLabel')}>
+        {items.map((name) => (
+          <button
+            key={name}
+            type="button"
+            className="nav__item"
+            aria-current={current === name ? 'page' : undefined}
+            data-testid={`nav-${name}`}
+            onClick={() => props.onNavigate({ name })}
+          >
+            {t(`nav.${name}`)}
+          </button>
+        ))}
+      </nav>
+    </header>
+  );
+}
