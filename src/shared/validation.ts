@@ -30,7 +30,7 @@ export function issueToCoded(issue: {
     case 'invalid_value':
       return { code: missing ? 'required' : 'not_in_list' };
     case 'invalid_format':
-      return { code: 'invalid_format' };
+      return { code: missing ? 'required' : 'invalid_format' };
     case 'custom':
       return { code: issue.message && /^[a-z_]+$/.test(issue.message) ? issue.message : 'invalid' };
     default:

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppStatus } from '../../shared/contract/app';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/accounts';
+import type { Role } from '../../shared/domain/enums';
 import type { Coded } from '../../shared/result';
 import { realSleep, type Sleep } from './accounts/authenticate';
 import { readSettings } from './armoury/settings';
@@ -90,10 +91,18 @@ export class GardienApp {
     return this.settings().idleLockMinutes * 60_000;
   }
 
+  /**
+   * Re-reads the signed-in account on every call: false when it has been disabled; a role changed
+   * meanwhile (here or by another instance) applies at once, not at the next login.
+   */
   sessionUserActive(): boolean {
     if (!this.session || !this.store) return false;
-    const row = this.store.s.sql('SELECT active FROM users WHERE id = ?').get(this.session.userId) as { active: number } | undefined;
-    return row?.active === 1;
+    const row = this.store.s.sql('SELECT active, role FROM users WHERE id = ?').get(this.session.userId) as
+      | { active: number; role: Role }
+      | undefined;
+    if (row?.active !== 1) return false;
+    this.session.role = row.role;
+    return true;
   }
 
   endSession(): void {

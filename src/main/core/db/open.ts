@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { DatabaseCorruptError, DatabaseFromFutureError } from '../errors';
-import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
@@ -22,11 +22,14 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   }
   const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: !options.create });
   try {
+    db.pragma('busy_timeout = 5000');
+    // Before any pragma that writes (journal_mode = WAL rewrites the header of a rollback-journal
+    // file): a database from a newer app must be left byte for byte as it was.
+    assertNotFromFuture(db);
     applyPragmas(db, options.readonly ?? false);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new DatabaseCorruptError(String(check));
     if (!options.readonly) migrate(db);
-    else assertNotFromFuture(db);
     return db;
   } catch (error) {
     db.close();
@@ -35,7 +38,6 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 }
 
 function applyPragmas(db: Db, readonly: boolean): void {
-  db.pragma('busy_timeout = 5000');
   if (!readonly) db.pragma('journal_mode = WAL');
   // better-sqlite3 reopens WAL files at NORMAL: a ledger wants every commit on disk.
   db.pragma('synchronous = FULL');
@@ -47,15 +49,25 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function assertNotFromFuture(db: Db): void {
+function assertNotFromFuture(db: Db, latest: number = LATEST_VERSION): void {
   const current = schemaVersion(db);
-  if (current > LATEST_VERSION) throw new DatabaseFromFutureError(current, LATEST_VERSION);
+  if (current > latest) throw new DatabaseFromFutureError(current, latest);
+}
+
+export interface MigrateOptions {
+  /** Stop after this version (default: the last of `migrations`). */
+  upTo?: number;
+  /** The ordered list to apply (default: MIGRATIONS; tests pass their own). */
+  migrations?: readonly Migration[];
 }
 
 /** Runs every pending migration in one transaction; user_version moves only if all succeed. */
-export function migrate(db: Db, upTo: number = LATEST_VERSION): void {
-  assertNotFromFuture(db);
-  const pending = MIGRATIONS.filter((m) => m.version > schemaVersion(db) && m.version <= upTo);
+export function migrate(db: Db, options: MigrateOptions = {}): void {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.at(-1)?.version ?? 0;
+  assertNotFromFuture(db, latest);
+  const upTo = options.upTo ?? latest;
+  const pending = migrations.filter((m) => m.version > schemaVersion(db) && m.version <= upTo);
   if (pending.length === 0) return;
   db.transaction(() => {
     for (const m of pending) {

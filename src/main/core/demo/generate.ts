@@ -4,13 +4,14 @@ import { storeCredentials } from '../accounts/credentials';
 import { hashPassword } from '../accounts/password';
 import { createArmoury } from '../armoury/setup';
 import type { Clock } from '../journal/journal';
-import { actOnWeapon, registerMany } from '../register/service';
+import { actionAllowed, type WeaponAction } from '../../../shared/domain/lifecycle';
+import { actOnWeapon, getWeapon, registerMany } from '../register/service';
 import { Store } from '../store';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts';
 import { AGENCY_CODES, CATALOGUE, RACKS, SOURCES, type CatalogueEntry } from './catalogue';
 
 /** Small deterministic PRNG (mulberry32): the same demo every time for the same size. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -38,6 +39,14 @@ function walkingClock(start: Date, end: Date, events: number): Clock {
   return () => new Date((t += step));
 }
 
+/**
+ * Serial digits that look random but never repeat below 10^7 weapons (an odd multiplier prime to
+ * 10 is a bijection mod 10^7): random digits collided from ~50,000 weapons and aborted the batch.
+ */
+function serialDigits(i: number): string {
+  return String((i * 7_368_787 + 4_194_301) % 10_000_000).padStart(7, '0');
+}
+
 export function demoWeapon(i: number, r: ReturnType<typeof prng>, today: Date): WeaponFields {
   const c = pickWeighted(r);
   const agency: Agency = r.next() < 0.55 ? 'police' : (r.pick(AGENCIES.filter((a) => a !== 'other')) as Agency);
@@ -47,7 +56,7 @@ export function demoWeapon(i: number, r: ReturnType<typeof prng>, today: Date): 
   const seized = c.type === 'craft_made' || r.next() < 0.04;
   return {
     nationalCode: `ML-${AGENCY_CODES[agency]}-${String(i + 1).padStart(7, '0')}`,
-    serial: `${c.model.replace(/[^A-Z0-9]/gi, '').slice(0, 2).toUpperCase()}${String(r.int(0, 9_999_999)).padStart(7, '0')}${i % 7 === 0 ? '' : String.fromCharCode(65 + (i % 26))}`,
+    serial: `${c.model.replace(/[^A-Z0-9]/gi, '').slice(0, 2).toUpperCase()}${serialDigits(i)}${i % 7 === 0 ? '' : String.fromCharCode(65 + (i % 26))}`,
     manufacturer: c.manufacturer,
     model: c.model,
     countryOfManufacture: c.country,
@@ -126,18 +135,21 @@ export async function createDemoArmoury(path: string, options: DemoOptions): Pro
 
 function addHistory(store: Store, ids: number[], r: ReturnType<typeof prng>, who: { managerId: number; storekeeperId: number }): void {
   const sk = who.storekeeperId;
-  const sample = (share: number) => ids.filter(() => r.next() < share);
+  // The samples overlap (a weapon may already be lost or in maintenance): keep only the weapons
+  // whose current status allows the action, as the app itself would.
+  const sample = (share: number, action: WeaponAction) =>
+    ids.filter(() => r.next() < share).filter((id) => actionAllowed(action, getWeapon(store.s, id).status));
   const today = new Date().toISOString().slice(0, 10);
-  for (const id of sample(0.05)) actOnWeapon(store, 'move', id, sk, { location: `${r.pick(RACKS)} / ${r.int(1, 40)}`, reason: 'Réorganisation du magasin' });
-  for (const id of sample(0.02)) actOnWeapon(store, 'maintenance_out', id, sk, { workshop: 'Atelier central', reason: 'Enrayages répétés' });
-  for (const id of sample(0.01)) {
+  for (const id of sample(0.05, 'move')) actOnWeapon(store, 'move', id, sk, { location: `${r.pick(RACKS)} / ${r.int(1, 40)}`, reason: 'Réorganisation du magasin' });
+  for (const id of sample(0.02, 'maintenance_out')) actOnWeapon(store, 'maintenance_out', id, sk, { workshop: 'Atelier central', reason: 'Enrayages répétés' });
+  for (const id of sample(0.01, 'loss')) {
     actOnWeapon(store, 'loss', id, sk, { date: today, circumstances: 'Non retrouvée lors de l’inventaire annuel', reference: `PV-${r.int(100, 999)}` });
   }
-  for (const id of sample(0.005)) {
+  for (const id of sample(0.005, 'theft')) {
     actOnWeapon(store, 'theft', id, sk, { date: today, circumstances: 'Vol lors d’une attaque du poste', reference: `PV-${r.int(100, 999)}` });
     if (r.next() < 0.4) actOnWeapon(store, 'recovery', id, sk, { date: today, circumstances: 'Retrouvée lors d’une opération', reference: `PV-${r.int(100, 999)}`, location: '' });
   }
-  for (const id of sample(0.01)) {
+  for (const id of sample(0.01, 'surplus')) {
     actOnWeapon(store, 'surplus', id, sk, { reason: 'Modèle réformé', reference: `DEC-${r.int(10, 99)}` }, who.managerId);
     if (r.next() < 0.5) {
       actOnWeapon(store, 'destruction', id, sk, {

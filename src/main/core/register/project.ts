@@ -14,8 +14,13 @@ const INSERT_WEAPON = `INSERT INTO weapons (
   other_marks, marks_illegible, marking_date, marking_operator, marking_machine, notes, registered_at, updated_seq
 ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+/**
+ * The indexed text: both keys joined by a line feed. Keys and search text never contain control
+ * characters (normalizeKey drops them), so no trigram spans the two and a search cannot match
+ * "end of the national code + start of the serial" (as a space would allow).
+ */
 export function searchKeys(nationalCodeKey: string, serialKey: string): string {
-  return `${nationalCodeKey} ${serialKey}`;
+  return `${nationalCodeKey}\n${serialKey}`;
 }
 
 function bumpCount(s: Statements, status: string, delta: number): void {

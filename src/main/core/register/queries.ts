@@ -45,13 +45,15 @@ export function listWeapons(s: Statements, q: Query): RegisterPage {
   const search = normalizeKey(q.search);
   const order = `ORDER BY w.${SORT_COLUMNS[q.sort]} ${q.dir === 'desc' ? 'DESC' : 'ASC'}, w.id ${q.dir === 'desc' ? 'DESC' : 'ASC'}`;
 
+  if (search.length >= SEARCH_MIN && where.length === 0) return searchAll(s, search, order, q);
   if (search.length >= SEARCH_MIN) {
-    const hits = `SELECT w.id FROM weapon_search f JOIN weapons w ON w.id = f.rowid
-      WHERE weapon_search MATCH ? ${where.map((c) => `AND ${c}`).join(' ')} LIMIT ${SEARCH_CAP + 1}`;
+    const hits = (cap: number) => `SELECT w.id FROM weapon_search f JOIN weapons w ON w.id = f.rowid
+      WHERE weapon_search MATCH ? ${where.map((c) => `AND ${c}`).join(' ')} LIMIT ${cap}`;
     const hitParams = [ftsPhrase(search), ...params];
-    const total = (s.sql(`SELECT COUNT(*) AS n FROM (${hits})`).get(...hitParams) as { n: number }).n;
+    // One more than the cap tells "capped"; the pages themselves never go past the cap.
+    const total = (s.sql(`SELECT COUNT(*) AS n FROM (${hits(SEARCH_CAP + 1)})`).get(...hitParams) as { n: number }).n;
     const rows = s
-      .sql(`SELECT ${ROW_COLUMNS} FROM weapons w WHERE w.id IN (${hits}) ${order} LIMIT ? OFFSET ?`)
+      .sql(`SELECT ${ROW_COLUMNS} FROM weapons w WHERE w.id IN (${hits(SEARCH_CAP)}) ${order} LIMIT ? OFFSET ?`)
       .all(...hitParams, q.limit, q.offset) as WeaponRow[];
     return { rows, total: Math.min(total, SEARCH_CAP), capped: total > SEARCH_CAP };
   }
@@ -62,6 +64,23 @@ export function listWeapons(s: Statements, q: Query): RegisterPage {
     : registerCounts(s).total;
   const rows = s.sql(`SELECT ${ROW_COLUMNS} FROM weapons w ${clause} ${order} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as WeaponRow[];
   return { rows, total, capped: false };
+}
+
+/**
+ * A search without filters: the trigram index alone gives the hits (its rowids are weapon ids,
+ * which verify checks), read once; then only the page's rows are read from weapons. Joining every
+ * hit to weapons, twice (count and page), cost up to 1,000 random row reads per keystroke at
+ * 1,000,000 weapons. Same hits, same order, same cap as the filtered path.
+ */
+function searchAll(s: Statements, search: string, order: string, q: Query): RegisterPage {
+  const hits = s
+    .sql(`SELECT rowid AS id FROM weapon_search WHERE weapon_search MATCH ? LIMIT ${SEARCH_CAP + 1}`)
+    .all(ftsPhrase(search)) as { id: number }[];
+  const ids = hits.slice(0, SEARCH_CAP).map((h) => h.id);
+  const rows = s
+    .sql(`SELECT ${ROW_COLUMNS} FROM weapons w WHERE w.id IN (SELECT value FROM json_each(?)) ${order} LIMIT ? OFFSET ?`)
+    .all(JSON.stringify(ids), q.limit, q.offset) as WeaponRow[];
+  return { rows, total: ids.length, capped: hits.length > SEARCH_CAP };
 }
 
 /** Exact match on serial or national code: what a barcode scanner sends. */

@@ -1,0 +1,150 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { contract, OPERATIONS, type OperationName } from '../../src/shared/contract';
+import type { Access } from '../../src/shared/contract/define';
+import type { Result } from '../../src/shared/result';
+import { dumpProjections } from './support/db';
+import { Harness, Template, addStaff, disposeHarnesses, USERS } from './support/harness';
+import { today, weaponInput } from './support/weapons';
+
+let template: Template;
+
+beforeAll(async () => {
+  template = await Template.build(async (h) => {
+    const staff = await addStaff(h);
+    const weapon = await h.ok('weapons.register', weaponInput());
+    return { ...staff, weaponId: weapon.id };
+  });
+});
+afterAll(() => template.dispose());
+afterEach(disposeHarnesses);
+
+const info = (key: string): number => template.info[key] ?? expect.fail(`template has no ${key}`);
+
+/** A valid input for every operation that needs a session (so a refusal is never a validation error). */
+function samples(): Partial<Record<OperationName, unknown>> {
+  const weaponId = info('weaponId');
+  const userId = info('storekeeper');
+  const approver = { username: USERS.manager.username, password: USERS.manager.password };
+  const date = today();
+  return {
+    'auth.logout': {}, 'auth.lock': {}, 'auth.unlock': { password: 'quelconque' }, 'auth.setLanguage': { language: 'en' },
+    'auth.changePassword': { current: 'ancien-mot', next: 'nouveau-mot-de-passe', confirm: 'nouveau-mot-de-passe' },
+    'users.list': {},
+    'users.create': { username: 'nouveau', fullName: 'Nouveau Venu', role: 'storekeeper', password: 'mot-de-passe-long' },
+    'users.setRole': { userId, role: 'manager' },
+    'users.resetPassword': { userId, password: 'autre-mot-de-passe' },
+    'users.disable': { userId, reason: 'Mutation' },
+    'users.enable': { userId },
+    'settings.get': {}, 'settings.update': { idleLockMinutes: 5 }, 'journal.head': {},
+    'weapons.register': weaponInput(),
+    'weapons.list': { search: 'QX0' }, 'weapons.counts': {}, 'weapons.get': { id: weaponId }, 'weapons.lookup': { code: 'QX000001Z' },
+    'weapons.correct': { weaponId, field: 'notes', value: 'Note corrigée', reason: 'Erreur de saisie' },
+    'weapons.move': { weaponId, location: 'Râtelier B / 2', reason: 'Rangement' },
+    'weapons.maintenanceOut': { weaponId, workshop: 'Atelier', reason: 'Révision' },
+    'weapons.maintenanceBack': { weaponId, condition: 'serviceable' },
+    'weapons.changeCondition': { weaponId, condition: 'repairable', reason: 'Usure du canon' },
+    'weapons.reportLoss': { weaponId, date, circumstances: 'Disparue du râtelier' },
+    'weapons.reportTheft': { weaponId, date, circumstances: 'Volée au poste' },
+    'weapons.recover': { weaponId, date, circumstances: 'Retrouvée au poste' },
+    'weapons.declareSurplus': { weaponId, reason: 'Modèle réformé', approver },
+    'weapons.destroy': { weaponId, date, method: 'cutting', certificate: 'PVD-1', witnesses: ['Capitaine Coulibaly', 'M. Touré'], approver },
+    'weapons.deactivate': { weaponId, date, certificate: 'NEUT-1', approver },
+    'weapons.transferOut': { weaponId, date, transferId: 'TR-1', toArmoury: 'ML-GAO-01' },
+    'weapons.transferIn': { ...weaponInput(), transferId: 'TR-2', fromArmoury: 'ML-KYS-01' },
+  };
+}
+
+function opsWith(...access: Access[]): OperationName[] {
+  return OPERATIONS.filter((op) => access.includes(contract[op].access));
+}
+
+async function callAll(h: Harness, ops: OperationName[]): Promise<[OperationName, Result<unknown>][]> {
+  const all = samples();
+  const out: [OperationName, Result<unknown>][] = [];
+  for (const op of ops) out.push([op, await h.app.router.call(op, all[op])]);
+  return out;
+}
+
+const codes = (results: [OperationName, Result<unknown>][]) =>
+  Object.fromEntries(results.map(([op, r]) => [op, r.ok ? 'ok' : `${r.error.kind}/${r.error.code}`]));
+
+describe('the samples', () => {
+  it('cover every operation that needs a session, and each one passes its contract schema', () => {
+    const all = samples();
+    for (const op of opsWith('session', 'read', 'write', 'manage')) {
+      expect(all[op], op).toBeDefined();
+      const parsed = contract[op].input.safeParse(all[op]);
+      expect(parsed.success, `${op}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+    }
+    expect(opsWith('manage').length).toBeGreaterThanOrEqual(7);
+    expect(opsWith('write').length).toBeGreaterThanOrEqual(14);
+  });
+});
+
+describe('permissions are checked in core, through the router', () => {
+  it('refuses every manager-only operation to a storekeeper, writing nothing', async () => {
+    const h = template.copy();
+    await h.login('storekeeper');
+    const head = h.head();
+    const before = dumpProjections(h.db);
+    const manage = opsWith('manage');
+    expect(manage).toEqual(expect.arrayContaining(['users.create', 'users.setRole', 'users.disable', 'users.enable', 'users.resetPassword', 'settings.update']));
+    const results = await callAll(h, manage);
+    expect(codes(results)).toEqual(Object.fromEntries(manage.map((op) => [op, 'forbidden/forbidden'])));
+    expect(h.head()).toEqual(head);
+    expect(dumpProjections(h.db)).toEqual(before);
+  });
+
+  it('refuses every write and manager operation to an auditor, writing nothing', async () => {
+    const h = template.copy();
+    await h.login('auditor');
+    const head = h.head();
+    const before = dumpProjections(h.db);
+    const ops = opsWith('write', 'manage');
+    expect(ops).toEqual(expect.arrayContaining(['weapons.register', 'weapons.reportLoss', 'weapons.destroy', 'weapons.correct']));
+    const results = await callAll(h, ops);
+    expect(codes(results)).toEqual(Object.fromEntries(ops.map((op) => [op, 'forbidden/forbidden'])));
+    expect(h.head()).toEqual(head);
+    expect(dumpProjections(h.db)).toEqual(before);
+  });
+
+  it('lets an auditor read', async () => {
+    const h = template.copy();
+    await h.login('auditor');
+    const reads = opsWith('read').filter((op) => op !== 'auth.changePassword');
+    const results = await callAll(h, reads);
+    expect(codes(results)).toEqual(Object.fromEntries(reads.map((op) => [op, 'ok'])));
+  });
+
+  it('answers auth_required to every operation without a session, writing nothing', async () => {
+    const h = template.copy();
+    const head = h.head();
+    const ops = opsWith('session', 'read', 'write', 'manage');
+    const results = await callAll(h, ops);
+    expect(codes(results)).toEqual(Object.fromEntries(ops.map((op) => [op, 'forbidden/auth_required'])));
+    expect(h.head()).toEqual(head);
+  });
+
+  it('lets a storekeeper through the permission check of every write operation', async () => {
+    const h = template.copy();
+    await h.login('storekeeper');
+    const results = await callAll(h, opsWith('write'));
+    const refusedForRole = results.filter(([, r]) => !r.ok && r.error.kind === 'forbidden');
+    expect(codes(refusedForRole)).toEqual({});
+    expect(results.filter(([, r]) => r.ok).length).toBeGreaterThan(0);
+  });
+
+  it('lets a manager through the permission check of every manager operation', async () => {
+    const h = template.copy();
+    await h.login('manager');
+    const results = await callAll(h, opsWith('manage'));
+    expect(codes(results.filter(([, r]) => !r.ok))).toEqual({});
+  });
+
+  it('rejects an unknown operation name', async () => {
+    const h = template.copy();
+    await h.login('manager');
+    const r = await h.app.router.call('users.delete', { userId: 1 });
+    expect(r.ok ? 'ok' : r.error.code).toBe('unknown_operation');
+  });
+});
