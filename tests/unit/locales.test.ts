@@ -162,11 +162,11 @@ function sharedCustomCodes(): string[] {
   return [...codes].sort();
 }
 
-/** Codes core puts on fields: `{ code: 'x' }` objects in src/main/core. */
+/** Codes core puts on fields: `field: { code: 'x' }` properties in src/main/core (not other coded values). */
 function coreFieldCodes(): string[] {
   const codes = new Set<string>();
   for (const file of sources(join(root, 'src/main/core'))) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/\{\s*code:\s*'([a-z_]+)'/g)) codes.add(m[1] as string);
+    for (const m of readFileSync(file, 'utf8').matchAll(/[\w'"]\s*:\s*\{\s*code:\s*'([a-z_]+)'/g)) codes.add(m[1] as string);
   }
   return [...codes].sort();
 }

@@ -34,14 +34,11 @@ async function run(argv: string[]): Promise<number> {
   const started = performance.now();
   const progress = new Progress('registering weapons');
   try {
+    // Built under a temporary name and renamed when complete: a failure leaves no demo behind.
     await createDemoArmoury(path, { weapons, onProgress: (done, total) => progress.update(done, total) });
-  } catch (error) {
+  } finally {
     progress.end();
-    // Weapons are registered in batches: what was committed stays (nothing is ever deleted).
-    if (existsSync(path)) console.error(`note: the partly built demo was left in ${path}`);
-    throw error;
   }
-  progress.end();
   const elapsed = performance.now() - started;
 
   const db = openReadOnly(path);

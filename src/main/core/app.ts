@@ -63,8 +63,10 @@ export class GardienApp {
       this.store = Store.open(this.path(kind), { create, clock: this.clock });
       this.kind = kind;
     } catch (error) {
+      // Whatever the cause (newer schema, corruption, not a database, locked), the file is left as
+      // it is and the status screen explains; nothing here ever deletes or recreates it.
       if (error instanceof AppError) this.openError = { code: error.code, ...(error.params ? { params: error.params } : {}) };
-      else throw error;
+      else this.openError = { code: 'database_unreadable', params: { detail: error instanceof Error ? error.message : String(error) } };
     }
   }
 

@@ -34,12 +34,13 @@ export class Router {
     try {
       if (!isOperationName(op)) throw new AppError('unknown_operation', `unknown operation ${String(op)}`);
       const spec = contract[op];
+      const now = this.app.clock();
+      // Who may call comes before what they sent: no schema details for callers without the right.
+      this.checkAccess(spec.access, now);
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
         throw new AppError('invalid_input', `invalid input for ${op}`, { fields: issuesToFields(parsed.error.issues) });
       }
-      const now = this.app.clock();
-      this.checkAccess(spec.access, now);
       const handler = this.handlers[op] as (ctx: Ctx, input: unknown) => unknown;
       const value = await handler(new Ctx(this.app, now), parsed.data);
       return { ok: true, value: value ?? null };

@@ -1,7 +1,7 @@
 import { approverCredentials } from '../domain/accounts';
 import { cleanText } from '../domain/normalize';
 import {
-  agency, destructionMethod, isoDate, weaponCondition, weaponFields, weaponStatus, weaponType,
+  agency, destructionMethod, pastDate, weaponCondition, weaponFields, weaponStatus, weaponType,
   type WeaponRecord, type WeaponRow,
 } from '../domain/weapon';
 import type { WeaponStatus } from '../domain/enums';
@@ -12,7 +12,6 @@ const weaponId = z.number().int().positive();
 const reason = z.string().transform(cleanText).pipe(z.string().min(3).max(500));
 const shortText = (min: number, max: number) => z.string().transform(cleanText).pipe(z.string().min(min).max(max));
 const optional = (max: number) => z.string().transform(cleanText).pipe(z.string().max(max)).default('');
-const pastDate = isoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), 'date_in_future');
 
 export const REGISTER_SORTS = ['nationalCode', 'serial', 'type', 'status', 'agency', 'calibre', 'registered'] as const;
 export type RegisterSort = (typeof REGISTER_SORTS)[number];
@@ -101,7 +100,7 @@ export const registerOps = {
     'write',
     z.object({ ...base, field: z.enum(CORRECTABLE_FIELDS), value: z.unknown(), reason }),
   ),
-  'weapons.move': op<WeaponRecord>()('write', z.object({ ...base, location: optional(80), reason: optional(500) })),
+  'weapons.move': op<WeaponRecord>()('write', z.object({ ...base, location: shortText(1, 80), reason: optional(500) })),
   'weapons.maintenanceOut': op<WeaponRecord>()('write', z.object({ ...base, workshop: optional(120), reason })),
   'weapons.maintenanceBack': op<WeaponRecord>()('write', z.object({ ...base, condition: weaponCondition, note: optional(500) })),
   'weapons.changeCondition': op<WeaponRecord>()('write', z.object({ ...base, condition: weaponCondition, reason })),

@@ -8,18 +8,27 @@ import { cleanText } from './normalize';
 
 const text = (min: number, max: number) => z.string().transform(cleanText).pipe(z.string().min(min).max(max));
 const optionalText = (max: number) => z.string().transform(cleanText).pipe(z.string().max(max)).default('');
-const thisYear = () => new Date().getUTCFullYear();
+const thisYear = () => new Date().getFullYear();
 
 /** Empty form inputs mean "unknown". */
 const emptyToNull = (v: unknown) => (v === '' || v === undefined || v === null ? null : typeof v === 'string' ? Number(v) : v);
 const year = () =>
   z.preprocess(emptyToNull, z.number().int().min(MIN_MANUFACTURE_YEAR).refine((y) => y <= thisYear(), 'year_in_future').nullable());
 
+/**
+ * Today as a calendar date in the PC's own time zone: in Niamey or N'Djamena (UTC+1) a UTC date
+ * would refuse today's date for the first hour after midnight.
+ */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'invalid_date');
-const pastDate = isoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), 'date_in_future');
+export const pastDate = isoDate.refine((d) => d <= localToday(), 'date_in_future');
 const optionalPastDate = z.union([z.literal(''), pastDate]).default('');
 
 export const countryCode = z.enum(COUNTRY_CODES);

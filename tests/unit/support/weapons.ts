@@ -1,4 +1,5 @@
 import type { WeaponFieldsInput } from '../../../src/shared/domain/weapon';
+import { localToday } from '../../../src/shared/domain/weapon';
 
 let counter = 0;
 
@@ -35,5 +36,5 @@ export function weaponInput(overrides: Partial<WeaponFieldsInput> = {}): WeaponF
 
 /** Today as YYYY-MM-DD (dates in lifecycle inputs may not be in the future). */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return localToday();
 }

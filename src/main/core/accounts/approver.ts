@@ -4,7 +4,7 @@ import { authenticate } from './authenticate';
 
 /**
  * Two-person rule: a second, different, active account confirms with its own password in the
- * same dialog, and at least one of the two is a manager. Returns the approver's user id.
+ * same dialog, and at least one of the two is a manager. Auditors are read-only and cannot approve. Returns the approver's user id.
  */
 export async function confirmApprover(ctx: Ctx, credentials: { username: string; password: string }): Promise<number> {
   const approver = await authenticate(ctx.store.s, credentials.username, credentials.password, {
@@ -15,6 +15,11 @@ export async function confirmApprover(ctx: Ctx, credentials: { username: string;
   if (approver.id === ctx.session.userId) {
     throw new AppError('approver_same_person', 'the second person must use their own account', {
       fields: { 'approver.username': { code: 'approver_same_person' } },
+    });
+  }
+  if (approver.role === 'auditor') {
+    throw new AppError('approver_read_only', 'an auditor account cannot approve an action', {
+      fields: { 'approver.username': { code: 'approver_read_only' } },
     });
   }
   if (approver.role !== 'manager' && ctx.session.role !== 'manager') {

@@ -1,3 +1,4 @@
+import { renameSync, rmSync } from 'node:fs';
 import { AGENCIES, type Agency } from '../../../shared/domain/enums';
 import type { WeaponFields } from '../../../shared/domain/weapon';
 import { storeCredentials } from '../accounts/credentials';
@@ -92,9 +93,18 @@ export interface DemoOptions {
 /**
  * Creates a realistic demo armoury: identity, three accounts (DEMO_ACCOUNTS), N weapons registered
  * in batches through the core service path, and a history of moves, maintenance, losses, thefts,
- * recoveries, corrections and two-person destructions.
+ * recoveries, corrections and two-person destructions. Built under a temporary name and renamed
+ * when complete, so an interrupted generation never leaves a half-built demo to be opened later.
  */
 export async function createDemoArmoury(path: string, options: DemoOptions): Promise<void> {
+  const partial = `${path}.partial`;
+  // Only our own unfinished temporary file is ever removed here, never a real database.
+  for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
+  await fillDemoArmoury(partial, options);
+  renameSync(partial, path);
+}
+
+async function fillDemoArmoury(path: string, options: DemoOptions): Promise<void> {
   const now = (options.clock ?? (() => new Date()))();
   const r = prng(0x6a7264 ^ options.weapons);
   const clock = walkingClock(new Date(now.getTime() - 400 * 86_400_000), new Date(now.getTime() - 60_000), options.weapons + 50);

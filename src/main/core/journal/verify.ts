@@ -29,11 +29,40 @@ export function verifyDatabase(db: Db, onProgress?: (done: number, total: number
   const integrity = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
   for (const row of integrity) if (row.integrity_check !== 'ok') note(`integrity_check: ${row.integrity_check}`);
 
+  checkGuards(db).forEach(note);
   const total = (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
   const chain = checkChain(db, note, (done) => onProgress?.(done, total * 2));
   const replayProblems = replayAndCompare(db, (done) => onProgress?.(total + done, total * 2));
   replayProblems.forEach(note);
   return { ok: problems.length === 0, events: chain.count, head: chain.head, problems };
+}
+
+/**
+ * The triggers that make the journal append-only must be exactly the ones the schema creates: a
+ * dropped or rewritten trigger is how someone with the file would prepare a silent rewrite.
+ */
+function checkGuards(db: Db): string[] {
+  const reference = new Database(':memory:');
+  try {
+    migrate(reference);
+    const triggers = (d: Db) =>
+      new Map(
+        (d.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").all() as { name: string; sql: string }[]).map(
+          (t) => [t.name, t.sql.replace(/\s+/g, ' ').trim()],
+        ),
+      );
+    const expected = triggers(reference);
+    const found = triggers(db);
+    const problems: string[] = [];
+    for (const [name, sql] of expected) {
+      if (!found.has(name)) problems.push(`journal guard ${name} is missing: the journal is no longer append-only`);
+      else if (found.get(name) !== sql) problems.push(`journal guard ${name} was altered`);
+    }
+    for (const name of found.keys()) if (!expected.has(name)) problems.push(`unexpected trigger ${name} on the journal`);
+    return problems;
+  } finally {
+    reference.close();
+  }
 }
 
 function checkChain(db: Db, note: (p: string) => void, progress: (done: number) => void) {

@@ -68,7 +68,8 @@ export function projectRegister(s: Statements, e: StoredEvent): boolean {
     | undefined;
   if (!current) throw new Error(`event ${e.seq} names unknown weapon ${d.weaponId}`);
   if (e.type === 'weapon.corrected' && d.field) applyCorrection(s, d.weaponId, d.field, d.to);
-  if (d.location !== undefined) s.sql('UPDATE weapons SET location = ? WHERE id = ?').run(d.location, d.weaponId);
+  // An empty location (a recovery whose place is not yet known) keeps the last one on record.
+  if (d.location) s.sql('UPDATE weapons SET location = ? WHERE id = ?').run(d.location, d.weaponId);
   if (d.condition !== undefined) s.sql('UPDATE weapons SET condition = ? WHERE id = ?').run(d.condition, d.weaponId);
   const next = statusAfter(e.type, current.status, d.condition ?? current.condition);
   if (next !== current.status) {
