@@ -1,3 +1,6 @@
+// React Fast Refresh's preamble as a module (empty in production builds): the inline script the
+// React plugin would add to index.html in development is refused by the page's strict CSP.
+import '@vitejs/plugin-react/preamble';
 // The shared look first, so feature stylesheets imported by the screens can refine it.
 import './styles.css';
 import { StrictMode } from 'react';

@@ -2,9 +2,9 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
  * A modal dialog on the native <dialog>: the browser traps focus, Escape closes it and focus
- * returns to the button that opened it.
+ * returns to the button that opened it. Shown on mount, closed on unmount: callers render it or not.
  */
-export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; testId?: string }) {
+export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; testId?: string; className?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -17,7 +17,7 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={props.className ?? 'dialog'}
       aria-labelledby={titleId}
       data-testid={props.testId}
       onCancel={(e) => {

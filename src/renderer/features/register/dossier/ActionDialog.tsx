@@ -10,7 +10,7 @@ import { today } from '../fields';
 import { useLabels } from '../labels';
 import { ACTION_SPECS, actionDefaults, isActionFieldRequired, type ActionField } from './actionSpecs';
 import { ApproverFields } from './ApproverFields';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../../components/Dialog';
 import { useActionForm, type DialogValues } from './useActionForm';
 
 /** One lifecycle action on a weapon (everything but corrections), as described in ACTION_SPECS. */
@@ -50,7 +50,7 @@ export function ActionDialog(props: { action: Exclude<WeaponAction, 'correct'>; 
   };
 
   return (
-    <Dialog title={labels.t(`register:action.${props.action}`)} onClose={props.onClose} testId={`dialog-${props.action}`}>
+    <Dialog className="reg-dialog" title={labels.t(`register:action.${props.action}`)} onClose={props.onClose} testId={`dialog-${props.action}`}>
       <form onSubmit={(e) => void submit(e)} noValidate className="reg-dialog__form">
         <p className="reg-dialog__intro">{labels.t(`register:actionIntro.${props.action}`, { code: props.weapon.nationalCode })}</p>
         {spec.fields.map((f, i) => {

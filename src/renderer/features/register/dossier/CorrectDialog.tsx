@@ -10,7 +10,7 @@ import { useErrorText } from '../../../components/errors';
 import { FIELD_KIND, SECTIONS } from '../fields';
 import { fieldValueText, useLabels } from '../labels';
 import { WeaponInput } from '../WeaponInput';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../../components/Dialog';
 import { useActionForm, type DialogValues } from './useActionForm';
 
 /** Correctable fields in the order of the record's sections. */
@@ -64,7 +64,7 @@ export function CorrectDialog(props: { weapon: WeaponRecord; onClose: () => void
   const valueError = formState.errors.value as FieldError | undefined;
   const reasonError = formState.errors.reason as FieldError | undefined;
   return (
-    <Dialog title={labels.t('register:action.correct')} onClose={props.onClose} testId="dialog-correct">
+    <Dialog className="reg-dialog" title={labels.t('register:action.correct')} onClose={props.onClose} testId="dialog-correct">
       <form onSubmit={(e) => void submit(e)} noValidate className="reg-dialog__form">
         <p className="reg-dialog__intro">{labels.t('register:actionIntro.correct', { code: props.weapon.nationalCode })}</p>
         <Field id="corr-field" label={labels.t('register:correction.field')} required>
