@@ -11,6 +11,10 @@ export const OPERATIONS = [
   'weapons.move', 'weapons.maintenanceOut', 'weapons.maintenanceBack', 'weapons.changeCondition',
   'weapons.reportLoss', 'weapons.reportTheft', 'weapons.recover', 'weapons.declareSurplus',
   'weapons.destroy', 'weapons.deactivate', 'weapons.transferOut', 'weapons.transferIn',
+  'stores.list', 'stores.holdings', 'stores.create', 'stores.updateLicence', 'stores.addBay', 'stores.recordOverride',
+  'lots.list', 'lots.get', 'lots.suggest', 'ammo.dashboard',
+  'ammo.receiveNewLot', 'ammo.receive', 'ammo.transferIn', 'ammo.issue', 'ammo.return', 'ammo.expend', 'ammo.move',
+  'ammo.transferOut', 'ammo.reportLoss', 'ammo.destroy', 'ammo.adjust', 'ammo.changeCondition', 'ammo.recordInspection',
 ] as const;
 
 export type OperationName = (typeof OPERATIONS)[number];
