@@ -20,10 +20,6 @@ SQLite's integrity_check, the hash chain event by event (seq without gaps, each 
 of the previous event's bytes), and a replay of the whole journal compared with the
 current-state tables. Prints every problem found; exit code 1 when there is any.`;
 
-// verifyDatabase reports its problems as text; their prefixes tell which check found them.
-const isIntegrity = (p: string) => p.startsWith('integrity_check');
-const isChain = (p: string) => /^seq \d+/.test(p);
-
 async function run(argv: string[]): Promise<number> {
   const values = parseOptions(NAME, argv, { db: { type: 'string' } });
   if (values.help) {
@@ -59,7 +55,8 @@ async function run(argv: string[]): Promise<number> {
   }
   console.log(pairs([...header, ...summary(report), ['Time', duration(performance.now() - started)]]));
   if (report.problems.length > 0) {
-    console.log(`\nProblems (${report.problems.length}${report.problems.length >= 50 ? ', only the first 50 are listed' : ''}):`);
+    const total = Object.values(report.counts).reduce((a, b) => a + b, 0);
+    console.log(`\nProblems (${total}${total > report.problems.length ? `, only the first ${report.problems.length} are listed` : ''}):`);
     for (const p of report.problems) console.log(`  - ${p}`);
   }
   console.log(report.ok ? '\nResult: OK' : '\nResult: FAILED');
@@ -67,12 +64,11 @@ async function run(argv: string[]): Promise<number> {
 }
 
 function summary(report: VerifyReport): [string, string][] {
-  const integrity = report.problems.filter(isIntegrity).length;
-  const chain = report.problems.filter(isChain).length;
-  const replay = report.problems.length - integrity - chain;
+  const { integrity, guards, chain, replay } = report.counts;
   const count = (n: number, what: string) => `${int(n)} ${what}${n === 1 ? '' : 's'}`;
   return [
     ['Integrity', integrity === 0 ? 'ok' : count(integrity, 'problem')],
+    ['Guards', guards === 0 ? 'ok: the journal refuses updates and deletes' : count(guards, 'problem')],
     [
       'Chain',
       `${chain === 0 ? 'ok' : count(chain, 'problem')}: ${count(report.events, 'event')}, head seq ${report.head.seq}, hash ${report.head.hash}`,

@@ -12,8 +12,13 @@ export interface VerifyReport {
   ok: boolean;
   events: number;
   head: { seq: number; hash: string };
+  /** The first problems found, as text (at most MAX_PROBLEMS). */
   problems: string[];
+  /** How many problems each check found (all of them, not only those listed). */
+  counts: Record<Check, number>;
 }
+
+export type Check = 'integrity' | 'guards' | 'chain' | 'replay';
 
 const MAX_PROBLEMS = 50;
 
@@ -24,17 +29,21 @@ const MAX_PROBLEMS = 50;
  */
 export function verifyDatabase(db: Db, onProgress?: (done: number, total: number) => void): VerifyReport {
   const problems: string[] = [];
-  const note = (p: string) => problems.length < MAX_PROBLEMS && problems.push(p);
+  const counts: Record<Check, number> = { integrity: 0, guards: 0, chain: 0, replay: 0 };
+  const noter = (check: Check) => (p: string) => {
+    counts[check]++;
+    if (problems.length < MAX_PROBLEMS) problems.push(p);
+  };
 
   const integrity = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
-  for (const row of integrity) if (row.integrity_check !== 'ok') note(`integrity_check: ${row.integrity_check}`);
+  for (const row of integrity) if (row.integrity_check !== 'ok') noter('integrity')(`integrity_check: ${row.integrity_check}`);
 
-  checkGuards(db).forEach(note);
+  checkGuards(db).forEach(noter('guards'));
   const total = (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
-  const chain = checkChain(db, note, (done) => onProgress?.(done, total * 2));
+  const chain = checkChain(db, noter('chain'), (done) => onProgress?.(done, total * 2));
   const replayProblems = replayAndCompare(db, (done) => onProgress?.(total + done, total * 2));
-  replayProblems.forEach(note);
-  return { ok: problems.length === 0, events: chain.count, head: chain.head, problems };
+  replayProblems.forEach(noter('replay'));
+  return { ok: problems.length === 0, events: chain.count, head: chain.head, problems, counts };
 }
 
 /**
