@@ -32,6 +32,25 @@ export const ERROR_CODES = {
   status_transition: 'conflict',
   correction_no_change: 'validation',
   event_not_found: 'not_found',
+  store_not_found: 'not_found',
+  store_code_taken: 'conflict',
+  bay_not_found: 'not_found',
+  bay_exists: 'conflict',
+  lot_not_found: 'not_found',
+  override_not_conditional: 'validation',
+  incompatible_groups: 'conflict',
+  compatibility_override_required: 'conflict',
+  neq_limit_exceeded: 'conflict',
+  insufficient_quantity: 'conflict',
+  issue_not_serviceable: 'conflict',
+  outstanding_exceeded: 'conflict',
+  lot_suspended: 'conflict',
+  condition_unchanged: 'validation',
+  move_same_place: 'validation',
+  inspection_next_due: 'validation',
+  // Warnings: an accepted movement's MovementResult.warnings and a store's warnings carry these.
+  neq_near_limit: 'conflict',
+  licence_expired: 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

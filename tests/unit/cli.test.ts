@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GardienApp } from '../../src/main/core/app';
+import { LATEST_VERSION } from '../../src/main/core/db/migrations';
 
 // The CLI runs as a child process, exactly as `npm run cli` does (tsx over the sources).
 const root = resolve(__dirname, '../..');
@@ -195,7 +196,7 @@ describe('cli demo, head and verify', () => {
     for (const args of [['verify', '--db', db], ['head', '--db', db], initArgs(db)]) {
       const r = cli(args, { GARDIEN_PASSWORD: PASSWORD });
       expect(r.code, args[0]).toBe(1);
-      expect(r.stderr).toMatch(/^error: database schema 99 is newer than this app supports \(1\)/);
+      expect(r.stderr).toMatch(new RegExp(`^error: database schema 99 is newer than this app supports \\(${LATEST_VERSION}\\)`));
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
     expect(sha(db)).toBe(before);

@@ -4,6 +4,7 @@ import type { Access } from '../../src/shared/contract/define';
 import type { Result } from '../../src/shared/result';
 import { dumpProjections } from './support/db';
 import { Harness, Template, addStaff, disposeHarnesses, USERS } from './support/harness';
+import { lotInput, newStore, receiveNew } from './support/ammunition';
 import { today, weaponInput } from './support/weapons';
 
 let template: Template;
@@ -12,7 +13,9 @@ beforeAll(async () => {
   template = await Template.build(async (h) => {
     const staff = await addStaff(h);
     const weapon = await h.ok('weapons.register', weaponInput());
-    return { ...staff, weaponId: weapon.id };
+    const storeId = await newStore(h);
+    const lotId = await receiveNew(h, storeId, 100);
+    return { ...staff, weaponId: weapon.id, storeId, lotId };
   });
 });
 afterAll(() => template.dispose());
@@ -51,6 +54,34 @@ function samples(): Partial<Record<OperationName, unknown>> {
     'weapons.deactivate': { weaponId, date, certificate: 'NEUT-1', approver },
     'weapons.transferOut': { weaponId, date, transferId: 'TR-1', toArmoury: 'ML-GAO-01' },
     'weapons.transferIn': { ...weaponInput(), transferId: 'TR-2', fromArmoury: 'ML-KYS-01' },
+    ...ammunitionSamples(date, approver),
+  };
+}
+
+function ammunitionSamples(date: string, approver: { username: string; password: string }): Partial<Record<OperationName, unknown>> {
+  const storeId = info('storeId');
+  const lotId = info('lotId');
+  const place = { storeId, bay: 'A1' };
+  const licence = { maxNeqKg: { '1.4': 500 }, authority: 'Direction du matériel', reference: 'LIC-9', expiry: '2099-12-31' };
+  return {
+    'stores.list': {}, 'stores.holdings': { storeId }, 'lots.list': {}, 'lots.get': { id: lotId }, 'lots.suggest': {}, 'ammo.dashboard': {},
+    'stores.create': { code: 'MAG-PERM', name: 'Magasin annexe', licence },
+    'stores.updateLicence': { storeId, licence },
+    'stores.addBay': { storeId, bay: 'B7' },
+    'stores.recordOverride': { storeId, groupA: 'G', groupB: 'F', authority: 'Autorité technique', reference: 'DER-1', date },
+    'ammo.receiveNewLot': { lot: lotInput(), place, quantity: 10, date, source: 'Dotation' },
+    'ammo.receive': { lotId, place, quantity: 10, date, source: 'Dotation' },
+    'ammo.transferIn': { lot: lotInput(), place, quantity: 10, date, transferId: 'TR-3', fromArmoury: 'ML-KYS-01' },
+    'ammo.issue': { lotId, place, quantity: 5, recipient: { kind: 'unit', name: 'Peloton 1' } },
+    'ammo.return': { lotId, place, quantity: 1, from: 'Peloton 1' },
+    'ammo.expend': { lotId, quantity: 1, purpose: 'training', reference: 'TIR-1' },
+    'ammo.move': { lotId, from: place, to: { storeId, bay: 'A2' }, condition: 'serviceable', quantity: 1 },
+    'ammo.transferOut': { lotId, place, condition: 'serviceable', quantity: 1, date, transferId: 'TR-4', toArmoury: 'ML-GAO-01' },
+    'ammo.reportLoss': { lotId, place, condition: 'serviceable', quantity: 1, date, circumstances: 'Boîte manquante' },
+    'ammo.destroy': { lotId, place, condition: 'serviceable', quantity: 1, date, method: 'Brûlage', certificate: 'PVD-2', approver },
+    'ammo.adjust': { lotId, place, condition: 'serviceable', delta: -1, reason: 'Écart d’inventaire', approver },
+    'ammo.changeCondition': { lotId, place, from: 'serviceable', to: 'repairable', quantity: 1, reason: 'Corrosion' },
+    'ammo.recordInspection': { lotId, date, result: 'serviceable', nextDue: '2099-01-01' },
   };
 }
 

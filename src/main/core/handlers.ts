@@ -1,7 +1,8 @@
 import { accountHandlers } from './accounts/handlers';
+import { ammunitionHandlers } from './ammunition/handlers';
 import { armouryHandlers } from './armoury/handlers';
 import { registerHandlers } from './register/handlers';
 import type { Handlers } from './router';
 
 /** Every operation's handler; the type makes a missing one a compile error. */
-export const handlers: Handlers = { ...armouryHandlers, ...accountHandlers, ...registerHandlers };
+export const handlers: Handlers = { ...armouryHandlers, ...accountHandlers, ...registerHandlers, ...ammunitionHandlers };

@@ -1,10 +1,11 @@
 import { projectAccounts } from './accounts/project';
+import { projectAmmunition } from './ammunition/project';
 import { projectArmoury } from './armoury/project';
 import type { Statements } from './db/statements';
 import type { StoredEvent } from './journal/event';
 import { projectRegister } from './register/project';
 
-const PROJECTORS = [projectArmoury, projectAccounts, projectRegister];
+const PROJECTORS = [projectArmoury, projectAccounts, projectRegister, projectAmmunition];
 
 /** Applies one event to every projection; an event nobody understands is a bug, not a no-op. */
 export function projectEvent(s: Statements, e: StoredEvent): void {
@@ -20,4 +21,12 @@ export const PROJECTION_TABLES: readonly { table: string; orderBy: string }[] = 
   { table: 'weapons', orderBy: 'id' },
   { table: 'weapon_status_counts', orderBy: 'status' },
   { table: 'event_refs', orderBy: 'ref, seq' },
+  { table: 'stores', orderBy: 'id' },
+  { table: 'store_overrides', orderBy: 'store_id, group_a, group_b' },
+  { table: 'lots', orderBy: 'id' },
+  { table: 'ammo_balances', orderBy: 'lot_id, store_id, bay, condition' },
+  { table: 'store_lots', orderBy: 'store_id, lot_id' },
+  { table: 'store_neq', orderBy: 'store_id, division' },
+  { table: 'store_groups', orderBy: 'store_id, grp' },
+  { table: 'lot_outstanding', orderBy: 'lot_id' },
 ];

@@ -42,6 +42,10 @@ export interface LotRow extends LotFields {
   outstanding: number;
   inspectionDue: boolean;
   inspectionOverdue: boolean;
+  /** Suspended as a whole (automatically when its inspection is overdue, or by an inspection) until an inspection releases it. */
+  suspended: boolean;
+  /** Why: 'inspection_overdue' (automatic) or 'inspection'; '' when not suspended. */
+  suspensionReason: string;
 }
 
 export interface HoldingRow {
@@ -149,7 +153,7 @@ export const ammunitionOps = {
       lotId: id,
       place,
       condition: ammoCondition,
-      delta: z.preprocess((v) => (typeof v === 'string' && v !== '' ? Number(v) : v), z.number().int().min(-1_000_000_000).max(1_000_000_000).refine((d) => d !== 0, 'not_zero')),
+      delta: z.preprocess((v) => (typeof v === 'string' && v !== '' ? Number(v) : v), z.number().int().min(-1_000_000_000).max(1_000_000_000).refine((d) => d !== 0, 'nonzero')),
       reason,
       caseReference: ammoOptionalText(60),
       approver: approverCredentials,

@@ -32,18 +32,21 @@ export function compatibility(a: string, b: string): Compatibility {
 
 /**
  * The group a store's mixture counts as (IATG): N mixed with C, D or E counts as D; C, D and E
- * together count as E. Returns the groups after aggregation.
+ * together (any two or more of them, with or without N) count as E. Returns the groups after
+ * aggregation. Both rules look at the groups as given: applying them in turn would make N+C
+ * (N counted as D, then C+D) come out as E, contradicting the first.
  */
 export function aggregateGroups(groups: Iterable<string>): string[] {
   const set = new Set(groups);
-  if (set.has('N') && ['C', 'D', 'E'].some((g) => set.has(g))) {
-    set.delete('N');
-    set.add('D');
-  }
   const cde = ['C', 'D', 'E'].filter((g) => set.has(g));
   if (cde.length >= 2) {
     cde.forEach((g) => set.delete(g));
+    set.delete('N');
     set.add('E');
+  } else if (cde.length === 1 && set.has('N')) {
+    cde.forEach((g) => set.delete(g));
+    set.delete('N');
+    set.add('D');
   }
   return [...set].sort();
 }

@@ -1,4 +1,6 @@
 import type { Language } from '../../../shared/domain/enums';
+import { today } from '../ammunition/dates';
+import { suspendOverdueLots } from '../ammunition/inspection';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import type { Handlers } from '../router';
@@ -14,6 +16,8 @@ export function startSession(ctx: Ctx, userId: number): Session {
   const user = getUser(store.s, userId);
   const armoury = store.s.sql('SELECT language FROM armoury WHERE id = 1').get() as { language: Language };
   store.journal.write(() => store.journal.append({ type: 'session.login', actor: user.id, data: { userId: user.id } }));
+  // Ammunition overdue for inspection past twice its interval is suspended at the first login after (its own write).
+  suspendOverdueLots(store, user.id, today(ctx.now));
   const session: Session = {
     userId: user.id,
     username: user.username,

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { schemaV1 } from './schema-v1';
+import { schemaV2 } from './schema-v2';
 
 export interface Migration {
   version: number;
@@ -7,7 +8,10 @@ export interface Migration {
 }
 
 /** Ordered, numbered, never edited once released: add a new entry instead. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, up: (db) => db.exec(schemaV1) }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, up: (db) => db.exec(schemaV1) },
+  { version: 2, up: (db) => db.exec(schemaV2) },
+];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
