@@ -8,7 +8,7 @@ import { call } from '../lib/client';
 import { useUserLanguage } from './language';
 import { canManage, canWrite, type Screen } from './navigation';
 
-type NavName = 'register' | 'newWeapon' | 'users' | 'settings' | 'account';
+type NavName = 'register' | 'newWeapon' | 'ammunition' | 'users' | 'settings' | 'account';
 
 /** Which armoury, who is signed in, where to go: always visible, reachable by Tab in reading order. */
 export function Header(props: {
@@ -26,10 +26,12 @@ export function Header(props: {
 
   const items: NavName[] = ['register'];
   if (canWrite(session)) items.push('newWeapon');
+  items.push('ammunition');
   if (canManage(session)) items.push('users');
   items.push('settings', 'account');
-  // The dossier belongs to the register.
-  const current = props.screen.name === 'weapon' ? 'register' : props.screen.name;
+  // The dossier belongs to the register; every ammunition screen to the ammunition entry.
+  const name = props.screen.name;
+  const current = name === 'weapon' ? 'register' : name.startsWith('ammo') ? 'ammunition' : name;
 
   const logout = async () => {
     setBusy(true);

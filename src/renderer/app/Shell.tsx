@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { AppStatus } from '../../shared/contract/app';
 import type { SessionInfo } from '../../shared/domain/accounts';
 import { AccountScreen, SettingsScreen, UsersScreen } from '../features/accounts';
+import { AmmoScreen } from '../features/ammunition';
 import { NewWeaponScreen, RegisterScreen, WeaponDossierScreen } from '../features/register';
 import { call } from '../lib/client';
 import { Header } from './Header';
@@ -39,6 +40,7 @@ export function Shell(props: { status: AppStatus; session: SessionInfo; onChange
 function allowedScreen(screen: Screen, session: SessionInfo): Screen {
   if (screen.name === 'users' && !canManage(session)) return { name: 'register' };
   if (screen.name === 'newWeapon' && !canWrite(session)) return { name: 'register' };
+  if (screen.name === 'ammoReceive' && !canWrite(session)) return { name: 'ammunition' };
   return screen;
 }
 
@@ -56,5 +58,7 @@ function renderScreen(screen: Screen, onChange: () => Promise<void>) {
       return <SettingsScreen onChange={onChange} />;
     case 'account':
       return <AccountScreen onChange={onChange} />;
+    default:
+      return <AmmoScreen screen={screen} />;
   }
 }

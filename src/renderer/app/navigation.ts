@@ -9,7 +9,14 @@ export type Screen =
   | { name: 'newWeapon' }
   | { name: 'users' }
   | { name: 'settings' }
-  | { name: 'account' };
+  | { name: 'account' }
+  // Ammunition: dashboard, stores, one store's holdings, lots, one lot's stock card, a receipt.
+  | { name: 'ammunition' }
+  | { name: 'ammoStores' }
+  | { name: 'ammoStore'; id: number }
+  | { name: 'ammoLots'; filter?: 'due' | 'suspended'; storeId?: number }
+  | { name: 'ammoLot'; id: number }
+  | { name: 'ammoReceive'; storeId?: number };
 
 export const NavigationContext = createContext<(screen: Screen) => void>(() => undefined);
 export const useNavigate = () => useContext(NavigationContext);
