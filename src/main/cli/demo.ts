@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../core/demo/accounts';
 import { createDemoArmoury } from '../core/demo/generate';
+import { localToday } from '../../shared/domain/weapon';
 import { integerOption, newDatabasePath, parseOptions } from './args';
 import type { Command } from './command';
 import { CliError, EXIT_OK } from './errors';
@@ -15,7 +16,8 @@ const MAX_WEAPONS = 1_000_000;
 const USAGE = `Usage: npm run cli -- demo --db FILE [--weapons N]
 
 Creates a demo armoury (Sahel makes, models and calibres, several agencies, a history of moves,
-maintenance, losses, thefts, recoveries and two-person destructions) with three accounts.
+maintenance, losses, thefts, recoveries and two-person destructions; three ammunition stores with
+their licences and a year of movements over a few dozen lots) with three accounts.
 Refuses an existing file.
 
   --db FILE      database file to create (its folder must exist)
@@ -52,6 +54,7 @@ async function run(argv: string[]): Promise<number> {
       pairs([
         ['Armoury', armoury ? `${armoury.code}, ${armoury.name}` : '?'],
         ['Weapons', `${int(count)} (${statuses.map((s) => `${s.status} ${int(s.n)}`).join(', ')})`],
+        ...ammunitionSummary(db),
         ['Events', head ? `${int(head.events)}, head seq ${head.seq}, hash ${head.hash}` : '?'],
         ['Size', bytes(statSync(path).size)],
         ['Time', duration(elapsed)],
@@ -63,6 +66,25 @@ async function run(argv: string[]): Promise<number> {
     db.close();
   }
   return EXIT_OK;
+}
+
+/** Stores and lots, read back from the projections: what the demo's ammunition side holds. */
+function ammunitionSummary(db: ReturnType<typeof openReadOnly>): [string, string][] {
+  const stores = db.prepare('SELECT code, licence FROM stores ORDER BY code').all() as { code: string; licence: string }[];
+  const expiries = stores.map((s) => `${s.code} ${(JSON.parse(s.licence) as { expiry: string }).expiry}`);
+  const divisions = db.prepare('SELECT hazard_division AS d, COUNT(*) AS n FROM lots GROUP BY d ORDER BY d').all() as { d: string; n: number }[];
+  const lots = divisions.reduce((n, d) => n + d.n, 0);
+  const movements = (db.prepare("SELECT COUNT(*) AS n FROM events WHERE type LIKE 'ammo.%'").get() as { n: number }).n;
+  const suspended = (
+    db.prepare("SELECT COUNT(*) AS n FROM lots l WHERE l.suspended = 1 OR EXISTS (SELECT 1 FROM ammo_balances b WHERE b.lot_id = l.id AND b.condition = 'suspended')").get() as { n: number }
+  ).n;
+  const overdue = (
+    db.prepare("SELECT COUNT(*) AS n FROM lots l WHERE l.suspended = 0 AND l.next_inspection > '' AND l.next_inspection < ? AND EXISTS (SELECT 1 FROM ammo_balances b WHERE b.lot_id = l.id)").get(localToday()) as { n: number }
+  ).n;
+  return [
+    ['Stores', `${int(stores.length)} (licence expiry: ${expiries.join(', ')})`],
+    ['Lots', `${int(lots)} (${divisions.map((d) => `${d.d}: ${int(d.n)}`).join(', ')}), ${int(movements)} movements, ${int(overdue)} overdue for inspection, ${int(suspended)} suspended`],
+  ];
 }
 
 export const demoCommand: Command = { name: NAME, summary: 'create a demo armoury with realistic data', usage: USAGE, run };

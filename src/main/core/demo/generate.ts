@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import { AGENCIES, type Agency } from '../../../shared/domain/enums';
-import type { WeaponFields } from '../../../shared/domain/weapon';
+import { localToday, type WeaponFields } from '../../../shared/domain/weapon';
 import { storeCredentials } from '../accounts/credentials';
 import { hashPassword } from '../accounts/password';
 import { createArmoury } from '../armoury/setup';
@@ -9,6 +9,7 @@ import { actionAllowed, type WeaponAction } from '../../../shared/domain/lifecyc
 import { actOnWeapon, getWeapon, registerMany } from '../register/service';
 import { Store } from '../store';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts';
+import { addDemoAmmunition } from './ammunition';
 import { AGENCY_CODES, CATALOGUE, RACKS, SOURCES, type CatalogueEntry } from './catalogue';
 
 /** Small deterministic PRNG (mulberry32): the same demo every time for the same size. */
@@ -33,11 +34,14 @@ function pickWeighted(r: ReturnType<typeof prng>): CatalogueEntry {
   return CATALOGUE[0] as CatalogueEntry;
 }
 
-/** A clock that walks forward from `start`, so the demo's history spreads over past months. */
-function walkingClock(start: Date, end: Date, events: number): Clock {
+/**
+ * A clock that walks forward from `start`, so the demo's history spreads over past months; `date`
+ * is the calendar day of the next event, for dates typed in forms (a loss dated its own day).
+ */
+function walkingClock(start: Date, end: Date, events: number): { now: Clock; date: () => string } {
   let t = start.getTime();
   const step = Math.max(1, Math.floor((end.getTime() - start.getTime()) / Math.max(1, events)));
-  return () => new Date((t += step));
+  return { now: () => new Date((t += step)), date: () => localToday(new Date(t + step)) };
 }
 
 /**
@@ -107,8 +111,11 @@ export async function createDemoArmoury(path: string, options: DemoOptions): Pro
 async function fillDemoArmoury(path: string, options: DemoOptions): Promise<void> {
   const now = (options.clock ?? (() => new Date()))();
   const r = prng(0x6a7264 ^ options.weapons);
-  const clock = walkingClock(new Date(now.getTime() - 400 * 86_400_000), new Date(now.getTime() - 60_000), options.weapons + 50);
-  const store = Store.open(path, { create: true, clock });
+  // The weapons' story ends a year ago: the ammunition year follows it, up to today. The history
+  // adds about a tenth of the registrations again, hence the event count the clock is sized for.
+  const day = 86_400_000;
+  const clock = walkingClock(new Date(now.getTime() - 760 * day), new Date(now.getTime() - 370 * day), Math.ceil(options.weapons * 1.1) + 60);
+  const store = Store.open(path, { create: true, clock: clock.now });
   try {
     const chef = DEMO_ACCOUNTS[0];
     const managerId = await createArmoury(store, {
@@ -137,33 +144,40 @@ async function fillDemoArmoury(path: string, options: DemoOptions): Promise<void
       weaponIds.push(...registerMany(store, storekeeperId, list));
       options.onProgress?.(weaponIds.length, options.weapons);
     }
-    store.journal.write(() => addHistory(store, weaponIds, r, { managerId, storekeeperId }));
+    store.journal.write(() => addHistory(store, weaponIds, r, { managerId, storekeeperId }, clock.date));
+    // After the weapons, from its own seed: the weapons part stays the same for the same size.
+    addDemoAmmunition(store, { now, managerId, storekeeperId });
   } finally {
     store.close();
   }
 }
 
-function addHistory(store: Store, ids: number[], r: ReturnType<typeof prng>, who: { managerId: number; storekeeperId: number }): void {
+function addHistory(
+  store: Store,
+  ids: number[],
+  r: ReturnType<typeof prng>,
+  who: { managerId: number; storekeeperId: number },
+  day: () => string,
+): void {
   const sk = who.storekeeperId;
   // The samples overlap (a weapon may already be lost or in maintenance): keep only the weapons
   // whose current status allows the action, as the app itself would.
   const sample = (share: number, action: WeaponAction) =>
     ids.filter(() => r.next() < share).filter((id) => actionAllowed(action, getWeapon(store.s, id).status));
-  const today = new Date().toISOString().slice(0, 10);
   for (const id of sample(0.05, 'move')) actOnWeapon(store, 'move', id, sk, { location: `${r.pick(RACKS)} / ${r.int(1, 40)}`, reason: 'Réorganisation du magasin' });
   for (const id of sample(0.02, 'maintenance_out')) actOnWeapon(store, 'maintenance_out', id, sk, { workshop: 'Atelier central', reason: 'Enrayages répétés' });
   for (const id of sample(0.01, 'loss')) {
-    actOnWeapon(store, 'loss', id, sk, { date: today, circumstances: 'Non retrouvée lors de l’inventaire annuel', reference: `PV-${r.int(100, 999)}` });
+    actOnWeapon(store, 'loss', id, sk, { date: day(), circumstances: 'Non retrouvée lors de l’inventaire annuel', reference: `PV-${r.int(100, 999)}` });
   }
   for (const id of sample(0.005, 'theft')) {
-    actOnWeapon(store, 'theft', id, sk, { date: today, circumstances: 'Vol lors d’une attaque du poste', reference: `PV-${r.int(100, 999)}` });
-    if (r.next() < 0.4) actOnWeapon(store, 'recovery', id, sk, { date: today, circumstances: 'Retrouvée lors d’une opération', reference: `PV-${r.int(100, 999)}`, location: '' });
+    actOnWeapon(store, 'theft', id, sk, { date: day(), circumstances: 'Vol lors d’une attaque du poste', reference: `PV-${r.int(100, 999)}` });
+    if (r.next() < 0.4) actOnWeapon(store, 'recovery', id, sk, { date: day(), circumstances: 'Retrouvée lors d’une opération', reference: `PV-${r.int(100, 999)}`, location: '' });
   }
   for (const id of sample(0.01, 'surplus')) {
     actOnWeapon(store, 'surplus', id, sk, { reason: 'Modèle réformé', reference: `DEC-${r.int(10, 99)}` }, who.managerId);
     if (r.next() < 0.5) {
       actOnWeapon(store, 'destruction', id, sk, {
-        date: today, method: 'cutting', certificate: `PVD-${r.int(1000, 9999)}`, witnesses: ['Capitaine Oumar Coulibaly', 'M. Ibrahim Touré (CNLPAL)'],
+        date: day(), method: 'cutting', certificate: `PVD-${r.int(1000, 9999)}`, witnesses: ['Capitaine Oumar Coulibaly', 'M. Ibrahim Touré (CNLPAL)'],
       }, who.managerId);
     }
   }
