@@ -1,12 +1,17 @@
 /**
- * `npm run bench`: prints figures for the weapons register (no pass/fail). See bench/config.ts
- * for the environment variables that make a development run shorter.
+ * `npm run bench`: prints figures for the weapons register and the ammunition movements (no
+ * pass/fail). See bench/config.ts for the environment variables that make a development run shorter.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { readConfig } from './config';
+import { loadAmmoCore } from './ammo-load-core';
+import { loadAmmoRaw } from './ammo-load-raw';
+import { measureAmmunition } from './ammo-queries';
+import { ammoSection } from './ammo-report';
+import { bytes } from '../src/main/cli/format';
+import { readConfig, type BenchConfig } from './config';
 import { loadCore } from './load-core';
 import { loadRaw } from './load-raw';
 import { measureRegister } from './register-queries';
@@ -19,6 +24,22 @@ function sqliteVersion(): string {
     return (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
   } finally {
     db.close();
+  }
+}
+
+/** The ammunition movements: core path, raw baseline, then the views through the router. */
+async function ammunition(config: BenchConfig, memory: MemoryPeaks): Promise<void> {
+  const size = { movements: config.ammo.movements, lots: config.ammo.lots, stores: config.ammo.stores };
+  const base = join(config.dir, `ammo-${size.movements}`);
+  rmSync(base, { recursive: true, force: true });
+  mkdirSync(join(base, 'core'), { recursive: true });
+  try {
+    const core = await loadAmmoCore(join(base, 'core', 'armoury.sqlite'), size, config.ammo.batch, memory);
+    const raw = loadAmmoRaw(join(base, 'raw.sqlite'), size, config.ammo.batch, memory);
+    const times = await measureAmmunition(join(base, 'core'), size, core, config.samples, memory);
+    console.log(`\n${ammoSection({ size, core, raw, times })}`);
+  } finally {
+    if (!config.keep) rmSync(base, { recursive: true, force: true });
   }
 }
 
@@ -46,8 +67,10 @@ async function main(): Promise<void> {
       if (!config.keep) rmSync(base, { recursive: true, force: true });
     }
   }
+  if (config.ammo.movements > 0) await ammunition(config, memory);
   memory.sample();
-  console.log(`\n${finalTables(results, memory)}`);
+  if (results.length > 0) console.log(`\n${finalTables(results, memory)}`);
+  else console.log(`\nPeak memory of this process: RSS ${bytes(memory.rss)}, JS heap ${bytes(memory.heapUsed)} (sampled)`);
   console.log(`Total time ${((performance.now() - started) / 1000).toFixed(0)} s${config.keep ? `; data kept in ${config.dir}` : ''}`);
   if (!config.keep) rmSync(config.dir, { recursive: true, force: true });
 }
