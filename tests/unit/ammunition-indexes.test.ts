@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/main/core/db/open';
 import { newStore, receiveNew } from './support/ammunition';
 import { disposeHarnesses, Harness, Template } from './support/harness';
+import { plan, sqlUsedBy } from './support/plans';
 import { today } from './support/weapons';
 
 const STORES = 4;
@@ -24,24 +25,11 @@ beforeAll(async () => {
 afterAll(() => template.dispose());
 afterEach(disposeHarnesses);
 
-/** The SQL an operation ran (through the prepared-statement cache). */
-async function sqlUsedBy(h: Harness, run: () => Promise<unknown>): Promise<string[]> {
-  const store = h.app.store ?? expect.fail('no store');
-  const spy = vi.spyOn(store.s, 'sql');
-  await run();
-  const sources = [...new Set(spy.mock.calls.map((c) => c[0]))];
-  spy.mockRestore();
-  return sources;
-}
-
 /** Full scans among the plans of the SELECTs (a scan of the few stores is fine). */
 function scans(db: Db, sources: string[]): string[] {
   return sources
     .filter((s) => /^\s*SELECT/i.test(s))
-    .flatMap((s) => {
-      const params = (s.match(/\?/g) ?? []).map(() => null);
-      return (db.prepare(`EXPLAIN QUERY PLAN ${s}`).all(...params) as { detail: string }[]).map((r) => `${r.detail}  <- ${s.slice(0, 80)}`);
-    })
+    .flatMap((s) => plan(db, s).map((d) => `${d}  <- ${s.slice(0, 80)}`))
     // the journal head is read backwards by rowid, one row
     .filter((d) => /^SCAN (?!stores\b|events\b)/.test(d));
 }

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../src/main/core/db/migrations';
 import { closeDatabase, openDatabase, schemaVersion, type Db } from '../../src/main/core/db/open';
 import { registerMany } from '../../src/main/core/register/service';
 import { weaponFields } from '../../src/shared/domain/weapon';
 import { Harness, Template, disposeHarnesses, scratchDir } from './support/harness';
+import { plan, sqlUsedBy } from './support/plans';
 import { weaponInput } from './support/weapons';
 
 interface MasterRow {
@@ -60,21 +61,6 @@ describe('hot queries use indexes', () => {
     });
   });
   afterAll(() => template.dispose());
-
-  /** Runs the operations with a spy on the prepared-statement cache and returns the SQL they used. */
-  async function sqlUsedBy(h: Harness, run: () => Promise<unknown>): Promise<string[]> {
-    const store = h.app.store ?? expect.fail('no store');
-    const spy = vi.spyOn(store.s, 'sql');
-    await run();
-    const sources = [...new Set(spy.mock.calls.map((c) => c[0]))];
-    spy.mockRestore();
-    return sources;
-  }
-
-  function plan(db: Db, source: string): string[] {
-    const params = (source.match(/\?/g) ?? []).map(() => null);
-    return (db.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as { detail: string }[]).map((r) => r.detail);
-  }
 
   /** Plans of every statement that reads weapons; a "SCAN" of weapons would read all of them. */
   function weaponPlans(h: Harness, sources: string[]): string[][] {
