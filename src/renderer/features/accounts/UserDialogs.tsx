@@ -43,6 +43,22 @@ function Actions(props: { busy: boolean; onClose: () => void; children: ReactNod
   );
 }
 
+/** The role select, with what the chosen role may do underneath. */
+function RoleField(props: { role: string; error: FieldError | undefined; register: UseFormRegisterReturn; autoFocus?: boolean }) {
+  const { t } = useTranslation('accounts');
+  return (
+    <Field id="user-role" label={t('field.role')} hint={t(`roleHint.${props.role}`)} error={props.error} required>
+      <select id="user-role" autoFocus={props.autoFocus ?? false} {...props.register}>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(`enums:role.${r}`)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 function PasswordFields(props: {
   password: UseFormRegisterReturn<'password'>;
   confirm: UseFormRegisterReturn<'passwordConfirm'>;
@@ -85,15 +101,7 @@ export function CreateUserDialog(props: DialogProps) {
         <Field id="user-fullName" label={t('field.fullName')} error={errors.fullName} required>
           <input id="user-fullName" autoComplete="off" {...form.register('fullName')} />
         </Field>
-        <Field id="user-role" label={t('field.role')} hint={t(`roleHint.${role}`)} error={errors.role} required>
-          <select id="user-role" {...form.register('role')}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`enums:role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <RoleField role={role} error={errors.role} register={form.register('role')} />
         <PasswordFields password={form.register('password')} confirm={form.register('passwordConfirm')} errors={errors} />
         <ErrorBanner error={error} />
         <Actions busy={isSubmitting} onClose={props.onClose}>
@@ -119,15 +127,7 @@ export function RoleDialog(props: DialogProps & { user: UserRow }) {
   return (
     <Dialog title={t('users.roleTitle', { username: props.user.username })} onClose={props.onClose} testId="dialog-role">
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <Field id="user-role" label={t('field.role')} hint={t(`roleHint.${role}`)} error={errors.role} required>
-          <select id="user-role" autoFocus {...form.register('role')}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`enums:role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <RoleField role={role} error={errors.role} register={form.register('role')} autoFocus />
         <ErrorBanner error={error} />
         <Actions busy={isSubmitting} onClose={props.onClose}>
           {t('users.roleSubmit')}

@@ -25,20 +25,26 @@ export function clearNotice(): void {
 
 /** What just happened, announced politely; warnings that came with it stay visible under it. */
 export function Notice(props: { notice: NoticeValue | null }) {
-  const errors = useAmmoErrors();
   const n = props.notice;
   return (
     <div className="ammo-notice" aria-live="polite" data-testid="ammo-notice">
       {n ? <p className="reg-notice">{n.text}</p> : null}
-      {n?.warnings?.length ? (
-        <ul className="ammo-warnings" data-testid="ammo-warnings">
-          {n.warnings.map((w, i) => (
-            <li key={i} className="ammo-warning" data-code={w.code}>
-              {errors.warning(w)}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <Warnings warnings={n?.warnings ?? []} testId="ammo-warnings" />
     </div>
+  );
+}
+
+/** Warnings in the user's language (a movement's, or a store's standing ones). */
+export function Warnings(props: { warnings: readonly Coded[]; testId: string }) {
+  const errors = useAmmoErrors();
+  if (props.warnings.length === 0) return null;
+  return (
+    <ul className="ammo-warnings" data-testid={props.testId}>
+      {props.warnings.map((w, i) => (
+        <li key={i} className="ammo-warning" data-code={w.code}>
+          {errors.warning(w)}
+        </li>
+      ))}
+    </ul>
   );
 }

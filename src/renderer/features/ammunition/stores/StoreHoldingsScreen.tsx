@@ -4,9 +4,8 @@ import type { AppErrorShape } from '../../../../shared/result';
 import { canManage, canWrite, useNavigate, useSession } from '../../../app/navigation';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { call } from '../../../lib/client';
-import { useAmmoErrors } from '../errors';
 import { useAmmoLabels } from '../labels';
-import { Notice, type NoticeValue } from '../Notice';
+import { Notice, Warnings, type NoticeValue } from '../Notice';
 import { Quantity } from '../Quantity';
 import { GroupsText, LicenceStatus } from './LicenceStatus';
 import { NeqGauges } from './NeqGauges';
@@ -17,7 +16,6 @@ type Open = 'licence' | 'bay' | 'override' | null;
 /** One store: licence, NEQ per division against it, warnings, overrides, and every lot it holds. */
 export function StoreHoldingsScreen(props: { id: number }) {
   const labels = useAmmoLabels();
-  const errors = useAmmoErrors();
   const navigate = useNavigate();
   const session = useSession();
   const [data, setData] = useState<{ store: StoreView; holdings: HoldingRow[] } | null>(null);
@@ -55,15 +53,7 @@ export function StoreHoldingsScreen(props: { id: number }) {
         <LicenceStatus store={store} />
       </header>
       <Notice notice={notice} />
-      {store.warnings.length ? (
-        <ul className="ammo-warnings" data-testid="store-warnings">
-          {store.warnings.map((w, i) => (
-            <li key={i} className="ammo-warning" data-code={w.code}>
-              {errors.warning(w)}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <Warnings warnings={store.warnings} testId="store-warnings" />
       <div className="ammo-actions no-print">
         {canWrite(session) ? (
           <button type="button" className="reg-button reg-button--primary" onClick={() => navigate({ name: 'ammoReceive', storeId: store.id })}>

@@ -5,18 +5,17 @@ import { DESTRUCTION_METHODS, WEAPON_CONDITIONS } from '../../../../shared/domai
 import { TWO_PERSON_ACTIONS, type WeaponAction } from '../../../../shared/domain/lifecycle';
 import type { WeaponRecord } from '../../../../shared/domain/weapon';
 import { Field } from '../../../components/Field';
-import { useErrorText } from '../../../components/errors';
 import { today } from '../fields';
 import { useLabels } from '../labels';
 import { ACTION_SPECS, actionDefaults, isActionFieldRequired, type ActionField } from './actionSpecs';
 import { ApproverFields } from './ApproverFields';
 import { Dialog } from '../../../components/Dialog';
+import { DialogFooter } from './DialogFooter';
 import { useActionForm, type DialogValues } from './useActionForm';
 
 /** One lifecycle action on a weapon (everything but corrections), as described in ACTION_SPECS. */
 export function ActionDialog(props: { action: Exclude<WeaponAction, 'correct'>; weapon: WeaponRecord; onClose: () => void; onDone: () => void }) {
   const labels = useLabels();
-  const errorText = useErrorText();
   const spec = ACTION_SPECS[props.action];
   const twoPerson = TWO_PERSON_ACTIONS.includes(props.action);
   const resolver = zodResolver(contract[spec.op].input as Parameters<typeof zodResolver>[0]) as unknown as Resolver<DialogValues>;
@@ -63,19 +62,7 @@ export function ActionDialog(props: { action: Exclude<WeaponAction, 'correct'>; 
           );
         })}
         {twoPerson ? <ApproverFields form={form} /> : null}
-        {failure ? (
-          <p role="alert" className="reg-error" data-testid="dialog-error">
-            {errorText.operation(failure)}
-          </p>
-        ) : null}
-        <div className="reg-dialog__actions">
-          <button type="submit" className={`reg-button reg-button--primary${twoPerson ? ' reg-button--danger' : ''}`} disabled={formState.isSubmitting}>
-            {labels.t(twoPerson ? 'register:dialog.confirmTwoPerson' : 'register:dialog.submit')}
-          </button>
-          <button type="button" className="reg-button" onClick={props.onClose}>
-            {labels.t('register:common.cancel')}
-          </button>
-        </div>
+        <DialogFooter failure={failure} busy={formState.isSubmitting} danger={twoPerson} submit={labels.t(twoPerson ? 'register:dialog.confirmTwoPerson' : 'register:dialog.submit')} cancel={labels.t('register:common.cancel')} onClose={props.onClose} />
       </form>
     </Dialog>
   );

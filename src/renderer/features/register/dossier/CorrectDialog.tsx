@@ -6,11 +6,11 @@ import { CORRECTABLE_FIELDS } from '../../../../shared/contract/register';
 import { weaponFields, type WeaponField, type WeaponRecord } from '../../../../shared/domain/weapon';
 import { encodeCoded, issuesToFields } from '../../../../shared/validation';
 import { Field } from '../../../components/Field';
-import { useErrorText } from '../../../components/errors';
 import { FIELD_KIND, SECTIONS } from '../fields';
 import { fieldValueText, useLabels } from '../labels';
 import { WeaponInput } from '../WeaponInput';
 import { Dialog } from '../../../components/Dialog';
+import { DialogFooter } from './DialogFooter';
 import { useActionForm, type DialogValues } from './useActionForm';
 
 /** Correctable fields in the order of the record's sections. */
@@ -45,7 +45,6 @@ function toInput(value: unknown): unknown {
  */
 export function CorrectDialog(props: { weapon: WeaponRecord; onClose: () => void; onDone: () => void }) {
   const labels = useLabels();
-  const errorText = useErrorText();
   const first = FIELDS[0] as WeaponField;
   const { form, submit, failure } = useActionForm(
     'weapons.correct',
@@ -85,19 +84,7 @@ export function CorrectDialog(props: { weapon: WeaponRecord; onClose: () => void
         <Field id="corr-reason" label={labels.t('register:correction.reason')} error={reasonError} required>
           <textarea id="corr-reason" rows={3} aria-invalid={!!reasonError} {...register('reason')} />
         </Field>
-        {failure ? (
-          <p role="alert" className="reg-error" data-testid="dialog-error">
-            {errorText.operation(failure)}
-          </p>
-        ) : null}
-        <div className="reg-dialog__actions">
-          <button type="submit" className="reg-button reg-button--primary" disabled={formState.isSubmitting}>
-            {labels.t('register:dialog.submit')}
-          </button>
-          <button type="button" className="reg-button" onClick={props.onClose}>
-            {labels.t('register:common.cancel')}
-          </button>
-        </div>
+        <DialogFooter failure={failure} busy={formState.isSubmitting} submit={labels.t('register:dialog.submit')} cancel={labels.t('register:common.cancel')} onClose={props.onClose} />
       </form>
     </Dialog>
   );
