@@ -29,4 +29,13 @@ export const PROJECTION_TABLES: readonly { table: string; orderBy: string }[] = 
   { table: 'store_neq', orderBy: 'store_id, division' },
   { table: 'store_groups', orderBy: 'store_id, grp' },
   { table: 'lot_outstanding', orderBy: 'lot_id' },
+  { table: 'officers', orderBy: 'id' },
+  { table: 'officer_authorisations', orderBy: 'officer_id, weapon_type' },
+  { table: 'vouchers', orderBy: 'id' },
+  { table: 'voucher_weapons', orderBy: 'voucher_id, weapon_id' },
+  { table: 'voucher_rounds', orderBy: 'voucher_id, lot_id, store_id, bay' },
+  { table: 'custody_out', orderBy: 'weapon_id' },
+  { table: 'cases', orderBy: 'id' },
+  { table: 'handovers', orderBy: 'id' },
+  { table: 'armoury_keys', orderBy: 'id' },
 ];

@@ -6,9 +6,10 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useLanguage } from '../components/useLanguage';
 import { call } from '../lib/client';
 import { useUserLanguage } from './language';
+import { isCustodyScreen } from '../features/custody/screens';
 import { canManage, canWrite, type Screen } from './navigation';
 
-type NavName = 'register' | 'newWeapon' | 'ammunition' | 'users' | 'settings' | 'account';
+type NavName = 'register' | 'newWeapon' | 'custody' | 'ammunition' | 'users' | 'settings' | 'account';
 
 /** Which armoury, who is signed in, where to go: always visible, reachable by Tab in reading order. */
 export function Header(props: {
@@ -26,12 +27,12 @@ export function Header(props: {
 
   const items: NavName[] = ['register'];
   if (canWrite(session)) items.push('newWeapon');
-  items.push('ammunition');
+  items.push('custody', 'ammunition');
   if (canManage(session)) items.push('users');
   items.push('settings', 'account');
-  // The dossier belongs to the register; every ammunition screen to the ammunition entry.
+  // The dossier belongs to the register; every ammunition or custody screen to its own entry.
   const name = props.screen.name;
-  const current = name === 'weapon' ? 'register' : name.startsWith('ammo') ? 'ammunition' : name;
+  const current = name === 'weapon' ? 'register' : name.startsWith('ammo') ? 'ammunition' : isCustodyScreen(props.screen) ? 'custody' : name;
 
   const logout = async () => {
     setBusy(true);

@@ -3,6 +3,7 @@ import type { AppStatus } from '../../shared/contract/app';
 import type { SessionInfo } from '../../shared/domain/accounts';
 import { AccountScreen, SettingsScreen, UsersScreen } from '../features/accounts';
 import { AmmoScreen } from '../features/ammunition';
+import { CustodyScreen, isCustodyScreen } from '../features/custody';
 import { NewWeaponScreen, RegisterScreen, WeaponDossierScreen } from '../features/register';
 import { call } from '../lib/client';
 import { Header } from './Header';
@@ -41,6 +42,9 @@ function allowedScreen(screen: Screen, session: SessionInfo): Screen {
   if (screen.name === 'users' && !canManage(session)) return { name: 'register' };
   if (screen.name === 'newWeapon' && !canWrite(session)) return { name: 'register' };
   if (screen.name === 'ammoReceive' && !canWrite(session)) return { name: 'ammunition' };
+  if ((screen.name === 'custodyIssue' || screen.name === 'custodyReturn' || screen.name === 'handover') && !canWrite(session)) {
+    return { name: 'custody' };
+  }
   return screen;
 }
 
@@ -59,6 +63,6 @@ function renderScreen(screen: Screen, onChange: () => Promise<void>) {
     case 'account':
       return <AccountScreen onChange={onChange} />;
     default:
-      return <AmmoScreen screen={screen} />;
+      return isCustodyScreen(screen) ? <CustodyScreen screen={screen} /> : <AmmoScreen screen={screen} />;
   }
 }

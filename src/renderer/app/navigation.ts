@@ -16,7 +16,20 @@ export type Screen =
   | { name: 'ammoStore'; id: number }
   | { name: 'ammoLots'; filter?: 'due' | 'suspended'; storeId?: number }
   | { name: 'ammoLot'; id: number }
-  | { name: 'ammoReceive'; storeId?: number };
+  | { name: 'ammoReceive'; storeId?: number }
+  // Custody: the desk's dashboard, an issue, a return, a voucher (receipt), weapons out,
+  // the personnel register, discrepancy cases, the shift handover and the key register.
+  | { name: 'custody' }
+  | { name: 'custodyIssue'; officerId?: number }
+  | { name: 'custodyReturn'; code?: string }
+  | { name: 'voucher'; id: number }
+  | { name: 'weaponsOut' }
+  | { name: 'officers' }
+  | { name: 'officer'; id: number }
+  | { name: 'cases'; filter?: 'overdue' | 'closed' }
+  | { name: 'case'; id: number }
+  | { name: 'handover' }
+  | { name: 'keys' };
 
 export const NavigationContext = createContext<(screen: Screen) => void>(() => undefined);
 export const useNavigate = () => useContext(NavigationContext);

@@ -39,7 +39,7 @@ export const appOps = {
   ),
   'auth.setLanguage': op<SessionInfo>()('session', z.object({ language })),
   'settings.get': op<Settings>()('read', empty),
-  'settings.update': op<Settings>()('manage', settingsShape),
+  'settings.update': op<Settings>()('manage', settingsShape.partial()),
   'journal.head': op<JournalHead>()('read', empty),
 };
 

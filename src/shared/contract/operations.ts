@@ -15,6 +15,11 @@ export const OPERATIONS = [
   'lots.list', 'lots.get', 'lots.suggest', 'ammo.dashboard',
   'ammo.receiveNewLot', 'ammo.receive', 'ammo.transferIn', 'ammo.issue', 'ammo.return', 'ammo.expend', 'ammo.move',
   'ammo.transferOut', 'ammo.reportLoss', 'ammo.destroy', 'ammo.adjust', 'ammo.changeCondition', 'ammo.recordInspection',
+  'officers.list', 'officers.get', 'officers.lookup', 'officers.register', 'officers.update', 'officers.setStatus',
+  'officers.authorise', 'officers.withdrawAuthorisation',
+  'custody.check', 'custody.issue', 'custody.voucher', 'custody.vouchers', 'custody.return', 'custody.out', 'custody.dashboard',
+  'cases.list', 'cases.get', 'cases.update', 'cases.close',
+  'handover.expected', 'handover.record', 'handover.list', 'keys.list', 'keys.register',
 ] as const;
 
 export type OperationName = (typeof OPERATIONS)[number];

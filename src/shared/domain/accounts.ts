@@ -45,9 +45,13 @@ export const approverCredentials = z.object({ username, password });
 
 export const settingsShape = z.object({
   idleLockMinutes: z.coerce.number().int().min(1).max(240),
+  /** How long a discrepancy case may stay open before it is overdue. */
+  caseDeadlineHours: z.coerce.number().int().min(1).max(720),
+  /** Whether every issue needs a second account's countersignature. */
+  countersignIssues: z.boolean(),
 });
 export type Settings = z.output<typeof settingsShape>;
-export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 15 };
+export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 15, caseDeadlineHours: 72, countersignIssues: false };
 
 export interface SessionInfo {
   userId: number;

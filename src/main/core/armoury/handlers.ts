@@ -46,7 +46,7 @@ export const armouryHandlers: Pick<
     const current = ctx.app.settings();
     store.journal.write(() => {
       for (const key of Object.keys(settingsShape.shape) as (keyof typeof input)[]) {
-        if (input[key] !== current[key]) {
+        if (input[key] !== undefined && input[key] !== current[key]) {
           store.journal.append({ type: 'settings.changed', actor: session.userId, data: { key, value: input[key] } });
         }
       }

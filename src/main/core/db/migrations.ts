@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { schemaV1 } from './schema-v1';
 import { schemaV2 } from './schema-v2';
+import { schemaV3 } from './schema-v3';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: (db) => db.exec(schemaV1) },
   { version: 2, up: (db) => db.exec(schemaV2) },
+  { version: 3, up: (db) => db.exec(schemaV3) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -6,6 +6,8 @@ import type { Statements } from '../db/statements';
 import type { StoredEvent } from '../journal/event';
 import { FIELD_COLUMNS, KEYED_FIELDS } from './columns';
 import { statusAfter } from './transitions';
+import { OUT_STATUSES } from '../../../shared/domain/custody';
+import { closeCustodyLine } from '../custody/lines';
 
 const INSERT_WEAPON = `INSERT INTO weapons (
   id, national_code, national_code_key, serial, serial_key, manufacturer, manufacturer_key, model, model_key,
@@ -25,6 +27,14 @@ export function searchKeys(nationalCodeKey: string, serialKey: string): string {
 
 function bumpCount(s: Statements, status: string, delta: number): void {
   s.sql('INSERT INTO weapon_status_counts (status, n) VALUES (?, ?) ON CONFLICT (status) DO UPDATE SET n = n + excluded.n').run(status, delta);
+}
+
+/** Moves a weapon to another status and keeps the counts in step (custody events use it too). */
+export function setWeaponStatus(s: Statements, weaponId: number, from: WeaponStatus, to: WeaponStatus): void {
+  if (from === to) return;
+  s.sql('UPDATE weapons SET status = ? WHERE id = ?').run(to, weaponId);
+  bumpCount(s, from, -1);
+  bumpCount(s, to, 1);
 }
 
 function insertWeapon(s: Statements, id: number, w: WeaponFields, at: string): void {
@@ -72,11 +82,9 @@ export function projectRegister(s: Statements, e: StoredEvent): boolean {
   if (d.location) s.sql('UPDATE weapons SET location = ? WHERE id = ?').run(d.location, d.weaponId);
   if (d.condition !== undefined) s.sql('UPDATE weapons SET condition = ? WHERE id = ?').run(d.condition, d.weaponId);
   const next = statusAfter(e.type, current.status, d.condition ?? current.condition);
-  if (next !== current.status) {
-    s.sql('UPDATE weapons SET status = ? WHERE id = ?').run(next, d.weaponId);
-    bumpCount(s, current.status, -1);
-    bumpCount(s, next, 1);
-  }
+  setWeaponStatus(s, d.weaponId, current.status, next);
+  // A weapon reported lost or stolen while out with an officer leaves the weapons-out register.
+  if (next !== current.status && OUT_STATUSES.includes(current.status)) closeCustodyLine(s, d.weaponId, e.seq, 'lost');
   s.sql('UPDATE weapons SET updated_seq = ? WHERE id = ?').run(e.seq, d.weaponId);
   addRef(s, `w:${d.weaponId}`, e.seq);
   return true;

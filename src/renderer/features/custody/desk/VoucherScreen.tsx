@@ -1,0 +1,5 @@
+/** Placeholder: being built. */
+export function VoucherScreen(props: { id: number }) {
+  void props;
+  return <p>…</p>;
+}
