@@ -4,11 +4,12 @@ import { armouryHandlers } from './armoury/handlers';
 import { caseHandlers } from './cases/handlers';
 import { custodyHandlers } from './custody/handlers';
 import { handoverHandlers } from './handover/handlers';
+import { officerHandlers } from './officers/handlers';
 import { registerHandlers } from './register/handlers';
 import type { Handlers } from './router';
 
 /** Every operation's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
   ...armouryHandlers, ...accountHandlers, ...registerHandlers, ...ammunitionHandlers,
-  ...custodyHandlers, ...caseHandlers, ...handoverHandlers,
+  ...officerHandlers, ...custodyHandlers, ...caseHandlers, ...handoverHandlers,
 };

@@ -4,11 +4,12 @@ import { projectArmoury } from './armoury/project';
 import { projectCases } from './cases/project';
 import { projectCustody } from './custody/project';
 import { projectHandover } from './handover/project';
+import { projectOfficers } from './officers/project';
 import type { Statements } from './db/statements';
 import type { StoredEvent } from './journal/event';
 import { projectRegister } from './register/project';
 
-const PROJECTORS = [projectArmoury, projectAccounts, projectRegister, projectAmmunition, projectCustody, projectCases, projectHandover];
+const PROJECTORS = [projectArmoury, projectAccounts, projectRegister, projectAmmunition, projectOfficers, projectCustody, projectCases, projectHandover];
 
 /** Applies one event to every projection; an event nobody understands is a bug, not a no-op. */
 export function projectEvent(s: Statements, e: StoredEvent): void {

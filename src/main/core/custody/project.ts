@@ -1,10 +1,10 @@
 import type { Statements } from '../db/statements';
 import type { StoredEvent } from '../journal/event';
 
-/** officer.* and custody.* events -> officers, officer_authorisations, vouchers, voucher lines, custody_out. */
+/** custody.* events -> vouchers, voucher_weapons, voucher_rounds, custody_out, weapon statuses, ammunition balances. */
 export function projectCustody(s: Statements, e: StoredEvent): boolean {
   void s;
-  return e.type.startsWith('officer.') || e.type.startsWith('custody.') ? notYet(e.type) : false;
+  return e.type.startsWith('custody.') ? notYet(e.type) : false;
 }
 
 function notYet(type: string): never {
