@@ -15,10 +15,33 @@ beforeAll(async () => {
     const weapon = await h.ok('weapons.register', weaponInput());
     const storeId = await newStore(h);
     const lotId = await receiveNew(h, storeId, 100);
-    return { ...staff, weaponId: weapon.id, storeId, lotId };
+    return { ...staff, weaponId: weapon.id, storeId, lotId, ...(await custodyRecords(h, storeId, lotId)) };
   });
 });
 afterAll(() => template.dispose());
+
+/**
+ * An officer authorised for rifles, a weapon for the sample issue, a voucher returned with two
+ * rounds missing (so a case is open) and a key held by the storekeeper: every read has a record.
+ */
+async function custodyRecords(h: Harness, storeId: number, lotId: number): Promise<Record<string, number>> {
+  const officer = await h.ok('officers.register', { serviceNumber: 'MLP-PERM-1', name: 'Sergent Permis', rank: 'Sergent', unit: 'CSP Kati', agency: 'police' });
+  await h.ok('officers.authorise', { id: officer.id, weaponType: 'assault_rifle', expires: '2099-12-31', reference: 'HAB-1' });
+  const out = await h.ok('weapons.register', weaponInput({ type: 'assault_rifle' }));
+  const spare = await h.ok('weapons.register', weaponInput({ type: 'assault_rifle' }));
+  const voucher = await h.ok('custody.issue', {
+    kind: 'checkout', officerId: officer.id, weapons: [{ weaponId: out.id, magazines: 1 }], rounds: [{ lotId, storeId, bay: 'A1', quantity: 10 }],
+    duty: 'Patrouille', expectedReturn: new Date(Date.now() + 3_600_000).toISOString(), acknowledgement: 'MLP-PERM-1',
+  });
+  const returned = await h.ok('custody.return', {
+    voucherId: voucher.id, weapons: [{ weaponId: out.id, returned: true, condition: 'serviceable' }], magazinesReturned: 1,
+    rounds: [{ lotId, storeId, bay: 'A1', returned: 8, expended: 0 }],
+  });
+  const caseId = returned.cases[0]?.id ?? expect.fail('no case opened');
+  const storekeeper = (await h.ok('users.list', {})).find((u) => u.role === 'storekeeper')?.id ?? expect.fail('no storekeeper');
+  const key = await h.ok('keys.register', { code: 'CLE-1', opens: 'Armurerie, porte principale', holderId: storekeeper });
+  return { officerId: officer.id, spareWeaponId: spare.id, voucherId: voucher.id, caseId, keyId: key.id };
+}
 afterEach(disposeHarnesses);
 
 const info = (key: string): number => template.info[key] ?? expect.fail(`template has no ${key}`);
@@ -55,6 +78,33 @@ function samples(): Partial<Record<OperationName, unknown>> {
     'weapons.transferOut': { weaponId, date, transferId: 'TR-1', toArmoury: 'ML-GAO-01' },
     'weapons.transferIn': { ...weaponInput(), transferId: 'TR-2', fromArmoury: 'ML-KYS-01' },
     ...ammunitionSamples(date, approver),
+    ...custodySamples(approver),
+  };
+}
+
+function custodySamples(approver: { username: string; password: string }): Partial<Record<OperationName, unknown>> {
+  const id = info('officerId');
+  const officer = { serviceNumber: 'MLP-PERM-2', name: 'Agent Nouveau', rank: 'Agent', unit: 'CSP Kati', agency: 'police' };
+  return {
+    'officers.list': {}, 'officers.get': { id }, 'officers.lookup': { serviceNumber: 'MLP-PERM-1' },
+    'officers.register': officer,
+    'officers.update': { id, serviceNumber: 'MLP-PERM-1', name: 'Sergent Permis', rank: 'Sergent-chef', unit: 'CSP Kati', agency: 'police' },
+    'officers.setStatus': { id, status: 'suspended', reason: 'Enquête administrative' },
+    'officers.authorise': { id, weaponType: 'pistol', expires: '2099-12-31', reference: 'HAB-2' },
+    'officers.withdrawAuthorisation': { id, weaponType: 'assault_rifle', reason: 'Fin de mission' },
+    'custody.check': { code: 'QX000001Z' }, 'custody.voucher': { id: info('voucherId') }, 'custody.vouchers': {},
+    'custody.out': {}, 'custody.dashboard': {},
+    'custody.issue': {
+      kind: 'assignment', officerId: id, weapons: [{ weaponId: info('spareWeaponId'), magazines: 2 }], duty: 'Garde du poste',
+      acknowledgement: 'MLP-PERM-1',
+    },
+    'custody.return': { voucherId: info('voucherId'), weapons: [{ weaponId: info('spareWeaponId'), returned: true }] },
+    'cases.list': {}, 'cases.get': { id: info('caseId') },
+    'cases.update': { id: info('caseId'), explanation: 'Deux cartouches tirées sans compte rendu' },
+    'cases.close': { id: info('caseId'), outcome: 'expended', explanation: 'Tirées lors d’un incident', reference: 'CR-12', approver },
+    'handover.expected': {}, 'handover.list': {}, 'keys.list': {},
+    'handover.record': { counted: [], keys: [], incoming: approver },
+    'keys.register': { code: 'CLE-PERM', opens: 'Râtelier B', holderId: info('storekeeper') },
   };
 }
 

@@ -89,8 +89,11 @@ export type IssueInput = z.input<typeof issueInput>;
 
 export const returnInput = z.object({
   voucherId: id,
-  /** Every weapon still out on the voucher: handed in now (with its condition) or not. */
-  weapons: z.array(z.object({ weaponId: id, returned: z.boolean(), condition: z.enum(WEAPON_CONDITIONS).default('serviceable') })).min(1).max(20),
+  /**
+   * Every weapon still out on the voucher: handed in now (with its condition) or not. Empty only
+   * when none is owed any more (all reported lost) and the return reconciles rounds and magazines.
+   */
+  weapons: z.array(z.object({ weaponId: id, returned: z.boolean(), condition: z.enum(WEAPON_CONDITIONS).default('serviceable') })).max(20),
   magazinesReturned: count(400).default(0),
   /** One line per rounds line of the voucher; returned rounds go back where they were issued from. */
   rounds: z.array(z.object({ lotId: id, storeId: id, bay: optionalText(40), returned: count(100_000), expended: count(100_000) })).max(5).default([]),

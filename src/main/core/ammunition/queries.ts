@@ -104,11 +104,29 @@ export function suggestLots(s: Statements, q: { calibre: string; storeId?: numbe
 const INTO = new Set(['ammo.received', 'ammo.transferred_in', 'ammo.returned']);
 const OUT = new Set(['ammo.issued', 'ammo.transferred_out', 'ammo.lost', 'ammo.destroyed']);
 
-/** How an event changes a lot's total on hand (moves and re-conditioning change nothing). */
-export function cardChange(type: string, data: Record<string, unknown>): number {
+type CardRounds = { lotId: number; quantity?: number; returned?: number }[];
+
+/** The rounds of one lot in a custody voucher's lines (a voucher may take a lot from two places). */
+const roundsOf = (data: Record<string, unknown>, lotId: number, key: 'quantity' | 'returned'): number =>
+  ((data.rounds ?? []) as CardRounds).filter((r) => r.lotId === lotId).reduce((n, r) => n + Number(r[key] ?? 0), 0);
+
+/**
+ * How an event changes a lot's total on hand (moves and re-conditioning change nothing). A
+ * custody issue takes its rounds, a return brings back those returned, and a rounds case closed
+ * as returned brings back its quantity (read from the case, which the closing event names).
+ */
+export function cardChange(s: Statements, lotId: number, type: string, data: Record<string, unknown>): number {
   if (type === 'ammo.adjusted') return Number(data.delta);
   if (INTO.has(type)) return Number(data.quantity);
   if (OUT.has(type)) return -Number(data.quantity);
+  if (type === 'custody.issued') return -roundsOf(data, lotId, 'quantity');
+  if (type === 'custody.returned') return roundsOf(data, lotId, 'returned');
+  if (type === 'case.closed' && data.outcome === 'returned') {
+    const c = s.sql('SELECT subject, lot_id AS lotId, quantity FROM cases WHERE id = ?').get(data.caseId) as
+      | { subject: string; lotId: number | null; quantity: number }
+      | undefined;
+    return c?.subject === 'rounds' && c.lotId === lotId ? c.quantity : 0;
+  }
   return 0;
 }
 
@@ -116,7 +134,7 @@ export function cardChange(type: string, data: Record<string, unknown>): number 
 export function stockCard(s: Statements, lotId: number): StockCardLine[] {
   let balance = 0;
   return history(s, `l:${lotId}`).map((h) => {
-    const change = cardChange(h.type, h.data);
+    const change = cardChange(s, lotId, h.type, h.data);
     balance += change;
     return { seq: h.seq, at: h.at, type: h.type, actor: h.actor, approver: h.approver, change, balance, data: h.data };
   });

@@ -117,6 +117,7 @@ CREATE TABLE cases (
 ) STRICT;
 CREATE INDEX cases_by_status ON cases (status, deadline);
 CREATE INDEX cases_by_weapon ON cases (weapon_id) WHERE weapon_id IS NOT NULL;
+CREATE INDEX cases_by_voucher ON cases (voucher_id) WHERE voucher_id IS NOT NULL;
 
 -- shift handovers; id = seq of handover.recorded
 CREATE TABLE handovers (
