@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4179;
+// GARDIEN_E2E_PORT lets two runs share a machine.
+const PORT = Number(process.env.GARDIEN_E2E_PORT ?? 4179);
 
 /**
  * The real built renderer (out/renderer, from `electron-vite build`) served by `vite preview`,

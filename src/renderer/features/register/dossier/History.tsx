@@ -7,7 +7,7 @@ import { eventDetails, eventLabel } from './eventText';
  * The weapon's journal, newest first: who, when, what, why. A correction names the event it
  * corrects, and the corrected event points to its corrections; nothing is hidden or rewritten.
  */
-export function History(props: { history: HistoryEntry[] }) {
+export function History(props: { history: HistoryEntry[]; weaponId?: number }) {
   const labels = useLabels();
   const correctedBy = new Map<number, HistoryEntry[]>();
   for (const e of props.history) {
@@ -35,7 +35,7 @@ export function History(props: { history: HistoryEntry[] }) {
                 {labels.t('register:history.approvedBy', { name: e.approver.fullName, username: e.approver.username })}
               </div>
             ) : null}
-            {eventDetails(labels, e).map((text, i) => (
+            {eventDetails(labels, e, props.weaponId).map((text, i) => (
               <p key={i} className="reg-event__detail">
                 {text}
               </p>

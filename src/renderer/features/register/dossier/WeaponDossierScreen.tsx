@@ -83,7 +83,7 @@ export function WeaponDossierScreen(props: { id: number }) {
       {canWrite(session) ? <ActionBar status={weapon.status} onChoose={(a) => { setNotice(null); setAction(a); }} /> : null}
       <div className="reg-dossier__body">
         <DossierFields weapon={weapon} />
-        <History history={dossier.history} />
+        <History history={dossier.history} weaponId={props.id} />
       </div>
       {action === 'correct' ? <CorrectDialog weapon={weapon} onClose={() => setAction(null)} onDone={() => done('correct')} /> : null}
       {action && action !== 'correct' ? <ActionDialog action={action} weapon={weapon} onClose={() => setAction(null)} onDone={() => done(action)} /> : null}
