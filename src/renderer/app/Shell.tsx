@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../shared/domain/accounts';
 import { AccountScreen, SettingsScreen, UsersScreen } from '../features/accounts';
 import { AmmoScreen } from '../features/ammunition';
 import { CustodyScreen, isCustodyScreen } from '../features/custody';
+import { OverdueBanner } from '../features/custody/dashboard/OverdueBanner';
 import { NewWeaponScreen, RegisterScreen, WeaponDossierScreen } from '../features/register';
 import { call } from '../lib/client';
 import { Header } from './Header';
@@ -29,6 +30,7 @@ export function Shell(props: { status: AppStatus; session: SessionInfo; onChange
       <NavigationContext.Provider value={setScreen}>
         <div className="shell">
           <Header status={props.status} session={session} screen={allowed} onNavigate={setScreen} onChange={onChange} />
+          <OverdueBanner />
           <main className="screen" id="main" tabIndex={-1}>
             {renderScreen(allowed, onChange)}
           </main>
