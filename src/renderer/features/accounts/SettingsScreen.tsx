@@ -4,6 +4,7 @@ import { useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../shared/contract';
 import type { JournalHead } from '../../../shared/contract/app';
+import type { Settings } from '../../../shared/domain/accounts';
 import type { AppErrorShape } from '../../../shared/result';
 import { canManage, useAppStatus, useSession } from '../../app/navigation';
 import { BusyButton } from '../../components/BusyButton';
@@ -26,6 +27,7 @@ export function SettingsScreen(props: { onChange: () => Promise<void> }) {
   const session = useSession();
   const { armoury } = useAppStatus();
   const [head, setHead] = useState<JournalHead | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [saved, setSaved] = useState(false);
   const manager = canManage(session);
@@ -35,7 +37,12 @@ export function SettingsScreen(props: { onChange: () => Promise<void> }) {
 
   useEffect(() => {
     void call('journal.head', {}).then((r) => (r.ok ? setHead(r.value) : setError(r.error)));
-  }, []);
+    void call('settings.get', {}).then((r) => {
+      if (!r.ok) return setError(r.error);
+      setSettings(r.value);
+      form.reset(r.value);
+    });
+  }, [form]);
 
   const submit = form.handleSubmit(async (values) => {
     setSaved(false);
@@ -45,7 +52,8 @@ export function SettingsScreen(props: { onChange: () => Promise<void> }) {
       if (!applyServerErrors(form.setError, r.error)) setError(r.error);
       return;
     }
-    form.reset({ idleLockMinutes: r.value.idleLockMinutes });
+    form.reset(r.value);
+    setSettings(r.value);
     setSaved(true);
     await props.onChange();
   });
@@ -73,29 +81,77 @@ export function SettingsScreen(props: { onChange: () => Promise<void> }) {
         ) : null}
       </section>
 
-      <section className="panel" aria-labelledby="settings-lock">
-        <h2 id="settings-lock">{t('settings.lock')}</h2>
-        <p className="hint">{t('settings.lockIntro')}</p>
-        {manager ? (
-          <form className="form form--inline" onSubmit={(e) => void submit(e)} noValidate>
-            <Field id="settings-idle" label={t('settings.idleLockMinutes')} hint={t('settings.idleLockHint')} error={errors.idleLockMinutes as FieldError | undefined} required>
-              <input id="settings-idle" type="number" min={1} max={240} inputMode="numeric" {...form.register('idleLockMinutes')} />
-            </Field>
-            <BusyButton busy={isSubmitting} testId="settings-save">
-              {t('common:save')}
-            </BusyButton>
-            {saved ? (
-              <span className="hint" role="status" data-testid="settings-saved">
-                {t('settings.saved')}
-              </span>
+      {manager ? (
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <section className="panel" aria-labelledby="settings-lock">
+            <h2 id="settings-lock">{t('settings.lock')}</h2>
+            <p className="hint">{t('settings.lockIntro')}</p>
+            <div className="form form--inline">
+              <Field id="settings-idle" label={t('settings.idleLockMinutes')} hint={t('settings.idleLockHint')} error={errors.idleLockMinutes as FieldError | undefined} required>
+                <input id="settings-idle" type="number" min={1} max={240} inputMode="numeric" {...form.register('idleLockMinutes')} />
+              </Field>
+            </div>
+          </section>
+          <section className="panel" aria-labelledby="settings-custody">
+            <h2 id="settings-custody">{t('settings.custody')}</h2>
+            <p className="hint">{t('settings.custodyIntro')}</p>
+            <div className="form">
+              <Field id="settings-case-deadline" label={t('settings.caseDeadlineHours')} hint={t('settings.caseDeadlineHint')} error={errors.caseDeadlineHours as FieldError | undefined} required>
+                <input id="settings-case-deadline" type="number" min={1} max={720} inputMode="numeric" disabled={!settings} {...form.register('caseDeadlineHours')} />
+              </Field>
+              <div className="field">
+                <label htmlFor="settings-countersign" style={{ display: 'flex', alignItems: 'center', gap: '0.5rem' }}>
+                  <input
+                    id="settings-countersign"
+                    type="checkbox"
+                    // The shared field style stretches inputs across the form; a tick box keeps its size.
+                    style={{ width: '1.2rem', minHeight: 0, height: '1.2rem', margin: 0 }}
+                    disabled={!settings}
+                    aria-describedby="settings-countersign-hint"
+                    data-testid="settings-countersign"
+                    {...form.register('countersignIssues')}
+                  />
+                  {t('settings.countersignIssues')}
+                </label>
+                <small className="field__hint" id="settings-countersign-hint">
+                  {t('settings.countersignHint')}
+                </small>
+              </div>
+              <div className="form__actions">
+                <BusyButton busy={isSubmitting} testId="settings-save">
+                  {t('common:save')}
+                </BusyButton>
+                {saved ? (
+                  <span className="hint" role="status" data-testid="settings-saved">
+                    {t('settings.saved')}
+                  </span>
+                ) : null}
+              </div>
+            </div>
+          </section>
+        </form>
+      ) : (
+        <>
+          <section className="panel" aria-labelledby="settings-lock">
+            <h2 id="settings-lock">{t('settings.lock')}</h2>
+            <p className="hint">{t('settings.lockIntro')}</p>
+            <p data-testid="settings-idle-readonly">
+              {t('settings.idleLockValue', { count: session.idleLockMinutes })} <span className="hint">{t('settings.managersOnly')}</span>
+            </p>
+          </section>
+          <section className="panel" aria-labelledby="settings-custody">
+            <h2 id="settings-custody">{t('settings.custody')}</h2>
+            <p className="hint">{t('settings.custodyIntro')}</p>
+            {settings ? (
+              <ul data-testid="settings-custody-readonly">
+                <li>{t('settings.caseDeadlineValue', { count: settings.caseDeadlineHours, n: formatNumber(settings.caseDeadlineHours, language) })}</li>
+                <li>{t(settings.countersignIssues ? 'settings.countersignOn' : 'settings.countersignOff')}</li>
+              </ul>
             ) : null}
-          </form>
-        ) : (
-          <p data-testid="settings-idle-readonly">
-            {t('settings.idleLockValue', { count: session.idleLockMinutes })} <span className="hint">{t('settings.managersOnly')}</span>
-          </p>
-        )}
-      </section>
+            <p className="hint">{t('settings.managersOnly')}</p>
+          </section>
+        </>
+      )}
 
       <section className="panel" aria-labelledby="settings-fingerprint">
         <h2 id="settings-fingerprint">{t('settings.fingerprint')}</h2>
