@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { LotDossier, MovementResult } from '../../../../shared/contract/ammunition';
-import type { AppErrorShape } from '../../../../shared/result';
+import { useEffect, useState } from 'react';
+import { useRecord } from '../../../lib/useRecord';
+import { LoadFailure } from '../../../components/LoadFailure';
+import type { MovementResult } from '../../../../shared/contract/ammunition';
 import { canWrite, useNavigate, useSession } from '../../../app/navigation';
-import { ErrorBanner } from '../../../components/ErrorBanner';
-import { call } from '../../../lib/client';
 import { useAmmoLabels } from '../labels';
 import { IssueDialog } from '../movements/IssueDialog';
 import { MovementDialog } from '../movements/MovementDialog';
@@ -20,34 +19,18 @@ export function LotDossierScreen(props: { id: number }) {
   const labels = useAmmoLabels();
   const navigate = useNavigate();
   const session = useSession();
-  const [dossier, setDossier] = useState<LotDossier | null>(null);
-  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+  const { value: dossier, failure, reload: load } = useRecord('lots.get', { id: props.id });
   const [action, setAction] = useState<LotAction | null>(null);
   const [notice, setNotice] = useState<NoticeValue | null>(peekNotice);
   useEffect(clearNotice, []);
 
-  const load = useCallback(async () => {
-    const r = await call('lots.get', { id: props.id });
-    if (r.ok) setDossier(r.value);
-    else setFailure(r.error);
-  }, [props.id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const back = (
     <button type="button" className="reg-link no-print" onClick={() => navigate({ name: 'ammoLots' })}>
       {labels.t('lot.back')}
     </button>
   );
-  if (failure) {
-    return (
-      <section className="reg-screen ammo-screen">
-        {back}
-        <ErrorBanner error={failure} />
-      </section>
-    );
-  }
+  if (failure) return <LoadFailure back={back} error={failure} className="ammo-screen" />;
   if (!dossier) return <p className="reg-loading">{labels.t('common.loading')}</p>;
 
   const { lot } = dossier;

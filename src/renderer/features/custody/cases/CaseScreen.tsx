@@ -1,9 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { CaseDossier } from '../../../../shared/contract/custody';
-import type { AppErrorShape } from '../../../../shared/result';
+import { useState } from 'react';
+import { useRecord } from '../../../lib/useRecord';
+import { LoadFailure } from '../../../components/LoadFailure';
 import { canWrite, useNavigate, useSession } from '../../../app/navigation';
-import { ErrorBanner } from '../../../components/ErrorBanner';
-import { call } from '../../../lib/client';
 import { CaseFacts } from './CaseFacts';
 import { CaseHistory } from './CaseHistory';
 import { CaseUpdateForm } from './CaseUpdateForm';
@@ -18,35 +16,16 @@ export function CaseScreen(props: { id: number }) {
   const labels = useCaseLabels();
   const navigate = useNavigate();
   const session = useSession();
-  const [dossier, setDossier] = useState<CaseDossier | null>(null);
-  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+  const { value: dossier, failure, reload: load, readAt: now } = useRecord('cases.get', { id: props.id });
   const [closing, setClosing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [now, setNow] = useState(() => Date.now());
-
-  const load = useCallback(async () => {
-    const r = await call('cases.get', { id: props.id });
-    setNow(Date.now());
-    if (r.ok) setDossier(r.value);
-    else setFailure(r.error);
-  }, [props.id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const back = (
     <button type="button" className="reg-link" onClick={() => navigate({ name: 'cases' })}>
       {labels.t('dossier.back')}
     </button>
   );
-  if (failure) {
-    return (
-      <section className="reg-screen custody-screen">
-        {back}
-        <ErrorBanner error={failure} />
-      </section>
-    );
-  }
+  if (failure) return <LoadFailure back={back} error={failure} className="custody-screen" />;
   if (!dossier) return <p className="reg-loading">{labels.t('common.loading')}</p>;
 
   const c = dossier.case;

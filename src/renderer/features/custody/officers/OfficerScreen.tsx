@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { OfficerDossier, OfficerRow } from '../../../../shared/contract/custody';
+import { useState } from 'react';
+import { useRecord } from '../../../lib/useRecord';
+import { LoadFailure } from '../../../components/LoadFailure';
+import type { OfficerRow } from '../../../../shared/contract/custody';
 import type { WeaponType } from '../../../../shared/domain/enums';
-import type { AppErrorShape } from '../../../../shared/result';
 import { canManage, canWrite, useNavigate, useSession } from '../../../app/navigation';
-import { ErrorBanner } from '../../../components/ErrorBanner';
-import { call } from '../../../lib/client';
 import { OutTable } from '../dashboard/OutTable';
 import { Authorisations } from './Authorisations';
 import { useOfficerLabels } from './labels';
@@ -25,35 +24,16 @@ export function OfficerScreen(props: { id: number }) {
   const labels = useOfficerLabels();
   const navigate = useNavigate();
   const session = useSession();
-  const [dossier, setDossier] = useState<OfficerDossier | null>(null);
-  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+  const { value: dossier, failure, reload: load, readAt: now } = useRecord('officers.get', { id: props.id });
   const [open, setOpen] = useState<Open | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [now, setNow] = useState(() => Date.now());
-
-  const load = useCallback(async () => {
-    const r = await call('officers.get', { id: props.id });
-    setNow(Date.now());
-    if (r.ok) setDossier(r.value);
-    else setFailure(r.error);
-  }, [props.id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const back = (
     <button type="button" className="reg-link" onClick={() => navigate({ name: 'officers' })}>
       {labels.t('dossier.back')}
     </button>
   );
-  if (failure) {
-    return (
-      <section className="reg-screen custody-screen">
-        {back}
-        <ErrorBanner error={failure} />
-      </section>
-    );
-  }
+  if (failure) return <LoadFailure back={back} error={failure} className="custody-screen" />;
   if (!dossier) return <p className="reg-loading">{labels.t('common.loading')}</p>;
 
   const { officer } = dossier;

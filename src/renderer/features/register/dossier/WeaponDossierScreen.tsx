@@ -1,11 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { WeaponDossier } from '../../../../shared/contract/register';
+import { useState } from 'react';
+import { useRecord } from '../../../lib/useRecord';
 import type { WeaponAction } from '../../../../shared/domain/lifecycle';
-import type { AppErrorShape } from '../../../../shared/result';
 import { canWrite, useNavigate, useSession } from '../../../app/navigation';
 import { useErrorText } from '../../../components/errors';
 import { formatDateTime } from '../../../i18n/format';
-import { call } from '../../../lib/client';
 import { useLabels } from '../labels';
 import { StatusBadge } from '../StatusBadge';
 import { ActionBar } from './ActionBar';
@@ -20,21 +18,10 @@ export function WeaponDossierScreen(props: { id: number }) {
   const errors = useErrorText();
   const navigate = useNavigate();
   const session = useSession();
-  const [dossier, setDossier] = useState<WeaponDossier | null>(null);
-  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+  const { value: dossier, failure, reload: load } = useRecord('weapons.get', { id: props.id });
   const [action, setAction] = useState<WeaponAction | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    const r = await call('weapons.get', { id: props.id });
-    if (r.ok) setDossier(r.value);
-    else setFailure(r.error);
-  }, [props.id]);
-  useEffect(() => {
-    setDossier(null);
-    setFailure(null);
-    void load();
-  }, [load]);
 
   const back = (
     <button type="button" className="reg-link" onClick={() => navigate({ name: 'register' })}>
