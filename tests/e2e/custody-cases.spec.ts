@@ -3,11 +3,11 @@ import enCases from '../../locales/en/cases.json';
 import enFieldErrors from '../../locales/en/fieldErrors.json';
 import frCases from '../../locales/fr/cases.json';
 import frFieldErrors from '../../locales/fr/fieldErrors.json';
-import { GardienApp } from '../../src/main/core/app';
+import type { GardienApp } from '../../src/main/core/app';
 import type { CaseDossier, ReturnResult, VoucherView } from '../../src/shared/contract/custody';
 import { msg } from './ammunition-helpers';
 import { MANAGER, ok, seedCustody, STOREKEEPER, type CustodySeed } from './custody-helpers';
-import { expect, test } from './fixtures';
+import { expect, test, timedTest as timed } from './fixtures';
 import { signIn } from './helpers';
 
 const TEXT = {
@@ -138,21 +138,6 @@ for (const language of ['fr', 'en'] as const) {
   });
 }
 
-const timed = test.extend<{ offset: { ms: number } }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
-  offset: async ({}, use) => {
-    await use({ ms: 0 });
-  },
-  app: async ({ dataDir, offset }, use) => {
-    const app = new GardienApp({
-      dataDir,
-      clock: () => new Date(Date.now() + offset.ms),
-      sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))),
-    }).start();
-    await use(app);
-    app.close();
-  },
-});
 
 timed('a case past its 72-hour deadline is signalled at sign-in and on the dashboard (en)', async ({ app, offset, gardienPage: page }) => {
   const t = TEXT.en;

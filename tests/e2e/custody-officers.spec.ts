@@ -7,11 +7,10 @@ import frFieldErrors from '../../locales/fr/fieldErrors.json';
 import frOfficers from '../../locales/fr/officers.json';
 import enRegister from '../../locales/en/register.json';
 import frRegister from '../../locales/fr/register.json';
-import { GardienApp } from '../../src/main/core/app';
 import type { VoucherView } from '../../src/shared/contract/custody';
 import { msg } from './ammunition-helpers';
 import { MANAGER, ok, seedCustody, STOREKEEPER } from './custody-helpers';
-import { expect, test } from './fixtures';
+import { expect, test, timedTest as timed } from './fixtures';
 import { signIn } from './helpers';
 
 const TEXT = {
@@ -135,25 +134,6 @@ test('a storekeeper registers and corrects officers but cannot authorise or chan
   await expect(page.getByTestId('custody-tab-custodyIssue')).toHaveAttribute('aria-current', 'page');
 });
 
-/**
- * A GardienApp whose clock the test moves: time passes for core (overdue, deadlines) without
- * waiting; the page's clock is set to the same instant.
- */
-const timed = test.extend<{ offset: { ms: number } }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
-  offset: async ({}, use) => {
-    await use({ ms: 0 });
-  },
-  app: async ({ dataDir, offset }, use) => {
-    const app = new GardienApp({
-      dataDir,
-      clock: () => new Date(Date.now() + offset.ms),
-      sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))),
-    }).start();
-    await use(app);
-    app.close();
-  },
-});
 
 const MINUTE = 60_000;
 

@@ -33,4 +33,24 @@ export const test = base.extend<{ dataDir: string; app: GardienApp; gardienPage:
   },
 });
 
+/**
+ * A GardienApp whose clock the test moves: time passes for core (overdue, deadlines) without
+ * waiting; the page's clock is set to the same instant.
+ */
+export const timedTest = test.extend<{ offset: { ms: number } }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
+  offset: async ({}, use) => {
+    await use({ ms: 0 });
+  },
+  app: async ({ dataDir, offset }, use) => {
+    const app = new GardienApp({
+      dataDir,
+      clock: () => new Date(Date.now() + offset.ms),
+      sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))),
+    }).start();
+    await use(app);
+    app.close();
+  },
+});
+
 export { expect };
