@@ -17,7 +17,9 @@ const USAGE = `Usage: npm run cli -- demo --db FILE [--weapons N]
 
 Creates a demo armoury (Sahel makes, models and calibres, several agencies, a history of moves,
 maintenance, losses, thefts, recoveries and two-person destructions; three ammunition stores with
-their licences and a year of movements over a few dozen lots) with three accounts.
+their licences and a year of movements over a few dozen lots; officers with their authorisations, a
+year of issues and returns, a few weapons out now with one overdue, one open discrepancy case, the
+key register and a shift handover) with three accounts.
 Refuses an existing file.
 
   --db FILE      database file to create (its folder must exist)
@@ -55,6 +57,7 @@ async function run(argv: string[]): Promise<number> {
         ['Armoury', armoury ? `${armoury.code}, ${armoury.name}` : '?'],
         ['Weapons', `${int(count)} (${statuses.map((s) => `${s.status} ${int(s.n)}`).join(', ')})`],
         ...ammunitionSummary(db),
+        ...custodySummary(db),
         ['Events', head ? `${int(head.events)}, head seq ${head.seq}, hash ${head.hash}` : '?'],
         ['Size', bytes(statSync(path).size)],
         ['Time', duration(elapsed)],
@@ -84,6 +87,19 @@ function ammunitionSummary(db: ReturnType<typeof openReadOnly>): [string, string
   return [
     ['Stores', `${int(stores.length)} (licence expiry: ${expiries.join(', ')})`],
     ['Lots', `${int(lots)} (${divisions.map((d) => `${d.d}: ${int(d.n)}`).join(', ')}), ${int(movements)} movements, ${int(overdue)} overdue for inspection, ${int(suspended)} suspended`],
+  ];
+}
+
+/** Officers, vouchers, weapons out and cases: what the demo's custody side holds. */
+function custodySummary(db: ReturnType<typeof openReadOnly>): [string, string][] {
+  const n = (sql: string, ...params: string[]) => (db.prepare(sql).get(...params) as { n: number }).n;
+  const now = new Date().toISOString();
+  const out = n('SELECT COUNT(*) AS n FROM custody_out');
+  const overdue = n("SELECT COUNT(*) AS n FROM custody_out WHERE kind = 'checkout' AND expected_return < ?", now);
+  const cases = n("SELECT COUNT(*) AS n FROM cases WHERE status = 'open'");
+  return [
+    ['Officers', `${int(n('SELECT COUNT(*) AS n FROM officers'))}, ${int(n('SELECT COUNT(*) AS n FROM officer_authorisations'))} authorisations`],
+    ['Custody', `${int(n('SELECT COUNT(*) AS n FROM vouchers'))} vouchers, ${int(out)} weapons out now (${int(overdue)} overdue), ${int(cases)} open discrepancy case${cases === 1 ? '' : 's'}`],
   ];
 }
 

@@ -9,13 +9,13 @@ import { storeView, suggestLots } from '../ammunition/queries';
 import { addBay, changeLicence, createStore, getStore } from '../ammunition/stores';
 import type { At } from '../ammunition/events';
 import { Store } from '../store';
+import { historyClock, type HistoryClock } from './clock';
 import { DEMO_LOTS, DEMO_STORES, LICENCE_AUTHORITY, OFFICERS, RANGES, RIOT_UNITS, SUPPLIERS, UNITS, type DemoLot, type DemoStoreKey } from './ammunition-catalogue';
 import { prng } from './generate';
 
 /** Its own seed: the weapons' PRNG sequence, and so the weapons demo, stays exactly as it was. */
 const SEED = 0xa330_0de;
 const DAYS = 365;
-const STEP_MS = 6 * 60_000;
 
 export interface AmmunitionDemoOptions {
   now: Date;
@@ -23,31 +23,28 @@ export interface AmmunitionDemoOptions {
   storekeeperId: number;
 }
 
-/**
- * Event times for the ammunition history: each history day from 08:00, six minutes apart, and
- * never before the journal's last event, so times stay in seq order whatever the weapons' history
- * reached. The journal's clock is fixed per Store, hence a second Store on the same connection.
- */
-function historyClock(base: Store) {
-  const last = base.s.sql('SELECT at FROM events ORDER BY seq DESC LIMIT 1').get() as { at: string } | undefined;
-  let cursor = last ? Date.parse(last.at) : 0;
-  return {
-    startDay(iso: string) {
-      const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-      cursor = Math.max(cursor, new Date(y, m - 1, d, 8).getTime());
-    },
-    now: () => new Date((cursor += STEP_MS)),
-  };
+/** What happens beside the ammunition's days, on the same store and clock: the custody counter. */
+export interface DayHooks {
+  /** Before the day's ammunition movements (from 08:00). */
+  morning(day: string, d: number): void;
+  /** After them. */
+  evening(day: string, d: number): void;
+  /** Today, after the history's last day (yesterday). */
+  today(): void;
 }
 
 /** dd/mm/yyyy, as French references write a date. */
 const fr = (iso: string) => iso.split('-').reverse().join('/');
 
 /** Adds a year of ammunition to the demo armoury: stores, ~30 lots, movements of every kind. */
-export function addDemoAmmunition(base: Store, o: AmmunitionDemoOptions): void {
+export function addDemoAmmunition(base: Store, o: AmmunitionDemoOptions, beside?: (store: Store, clock: HistoryClock) => DayHooks): void {
   const clock = historyClock(base);
   const store = new Store(base.db, clock.now);
-  store.journal.write(() => new History(store, clock, o).run());
+  store.journal.write(() => {
+    const hooks = beside?.(store, clock);
+    new History(store, clock, o, hooks).run();
+    hooks?.today();
+  });
 }
 
 class History {
@@ -63,8 +60,9 @@ class History {
 
   constructor(
     private readonly store: Store,
-    private readonly clock: ReturnType<typeof historyClock>,
+    private readonly clock: HistoryClock,
     private readonly o: AmmunitionDemoOptions,
+    private readonly hooks?: DayHooks,
   ) {
     this.end = dayOf(o.now);
     this.start = addDays(this.end, -DAYS);
@@ -100,6 +98,7 @@ class History {
   run(): void {
     for (let d = 0; d < DAYS; d++) {
       this.day = addDays(this.start, d);
+      this.hooks?.morning(this.day, d);
       this.clock.startDay(this.day);
       if (d === 0) this.createStores();
       if (d >= 1 && d <= 6) DEMO_LOTS.forEach((lot, i) => i % 6 === d - 1 && lot.plan !== 'transfer' && this.receiveLot(i));
@@ -113,6 +112,7 @@ class History {
       for (const due of this.dutyReturns.filter((x) => x.day === d)) {
         returnUnexpended(this.ctx, { lotId: due.lotId, place: due.at, quantity: due.quantity, from: due.from, document: this.doc('BR') });
       }
+      this.hooks?.evening(this.day, d);
     }
   }
 

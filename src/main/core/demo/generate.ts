@@ -10,6 +10,7 @@ import { actOnWeapon, getWeapon, registerMany } from '../register/service';
 import { Store } from '../store';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts';
 import { addDemoAmmunition } from './ammunition';
+import { custodyHistory } from './custody';
 import { AGENCY_CODES, CATALOGUE, RACKS, SOURCES, type CatalogueEntry } from './catalogue';
 
 /** Small deterministic PRNG (mulberry32): the same demo every time for the same size. */
@@ -145,8 +146,10 @@ async function fillDemoArmoury(path: string, options: DemoOptions): Promise<void
       options.onProgress?.(weaponIds.length, options.weapons);
     }
     store.journal.write(() => addHistory(store, weaponIds, r, { managerId, storekeeperId }, clock.date));
-    // After the weapons, from its own seed: the weapons part stays the same for the same size.
-    addDemoAmmunition(store, { now, managerId, storekeeperId });
+    // After the weapons, from their own seeds: the weapons part stays the same for the same size.
+    // The custody counter's year runs day by day beside the ammunition's, on the same clock.
+    const who = { now, managerId, storekeeperId };
+    addDemoAmmunition(store, who, custodyHistory(who));
   } finally {
     store.close();
   }

@@ -6,6 +6,7 @@ import { openCase } from '../cases/open';
 import type { Ctx } from '../context';
 import type { Statements } from '../db/statements';
 import { AppError } from '../errors';
+import type { Store } from '../store';
 import type { HandoverRecorded } from './events';
 import { keysHeldBy } from './keys';
 
@@ -127,7 +128,31 @@ export async function recordHandover(ctx: Ctx, input: HandoverInput): Promise<Ha
   assertWeapons(store.s, counted);
   assertKeysHeld(store.s, keys, actor);
   const incoming = await confirmIncoming(ctx, input.incoming);
-  const done = store.journal.write(() => {
+  const done = appendHandover(store, actor, incoming, ctx.now, { counted, keys, note: input.note });
+  const row = store.s.sql(`${HANDOVER} WHERE h.id = ?`).get(done.id) as RawHandover;
+  return {
+    handover: toHandover(row),
+    missing: weaponsByIds(store.s, done.missing),
+    unexpected: weaponsByIds(store.s, done.unexpected),
+    cases: done.cases.map((id) => caseRow(store.s, id, ctx.now)),
+  };
+}
+
+/**
+ * Appends one handover between two accounts already confirmed, inside a write of its own or the
+ * caller's (the demo): checks the count and the keys again, compares with the book as it stands,
+ * and opens a case per weapon missing.
+ */
+export function appendHandover(
+  store: Store,
+  actor: number,
+  incoming: number,
+  now: Date,
+  input: Omit<HandoverInput, 'incoming'>,
+): { id: number; missing: number[]; unexpected: number[]; cases: number[] } {
+  const counted = unique(input.counted);
+  const keys = unique(input.keys);
+  return store.journal.write(() => {
     assertWeapons(store.s, counted);
     assertKeysHeld(store.s, keys, actor);
     const json = JSON.stringify(counted);
@@ -140,14 +165,7 @@ export async function recordHandover(ctx: Ctx, input: HandoverInput): Promise<Ha
       .all(json) as { id: number }[]).map((r) => r.id);
     const data: HandoverRecorded = { expected, counted, missing, unexpected, keys, note: input.note };
     const id = store.journal.append({ type: 'handover.recorded', actor, approver: incoming, data }).seq;
-    const cases = missing.map((weaponId) => openCase(store, actor, ctx.now, { source: 'handover', subject: 'weapon', weaponId, quantity: 1, handoverId: id }));
+    const cases = missing.map((weaponId) => openCase(store, actor, now, { source: 'handover', subject: 'weapon', weaponId, quantity: 1, handoverId: id }));
     return { id, missing, unexpected, cases };
   });
-  const row = store.s.sql(`${HANDOVER} WHERE h.id = ?`).get(done.id) as RawHandover;
-  return {
-    handover: toHandover(row),
-    missing: weaponsByIds(store.s, done.missing),
-    unexpected: weaponsByIds(store.s, done.unexpected),
-    cases: done.cases.map((id) => caseRow(store.s, id, ctx.now)),
-  };
 }
