@@ -1,5 +1,6 @@
 import type { CaseRow } from '../../../../shared/contract/custody';
 import { useNavigate, type Screen } from '../../../app/navigation';
+import { Deadline } from './Deadline';
 import { useCaseLabels } from './labels';
 
 /** A case's record: each thing it concerns (weapon, lot, voucher, officer) opens its own screen. */
@@ -66,12 +67,7 @@ export function CaseFacts(props: { row: CaseRow; now: number }) {
         <dd>{labels.dateTime(c.openedAt)}</dd>
         <dt>{labels.t('field.deadline')}</dt>
         <dd>
-          {labels.dateTime(c.deadline)}
-          {c.overdue ? (
-            <span className="custody-badge custody-badge--danger" data-testid="case-overdue">
-              {labels.t('overdueBy', { duration: labels.late(props.now - Date.parse(c.deadline)) })}
-            </span>
-          ) : null}
+          <Deadline row={c} now={props.now} labels={labels} />
         </dd>
         <dt>{labels.t('field.status')}</dt>
         <dd>{labels.status(c.status)}</dd>

@@ -1,5 +1,6 @@
 import type { CaseRow } from '../../../../shared/contract/custody';
 import { useNavigate } from '../../../app/navigation';
+import { Deadline } from './Deadline';
 import { useCaseLabels } from './labels';
 
 /**
@@ -41,12 +42,7 @@ export function CaseTable(props: { rows: CaseRow[]; now: number; testId?: string
             <td>{c.officer ? `${c.officer.name} (${c.officer.serviceNumber})` : '—'}</td>
             <td>{c.owner.fullName}</td>
             <td>
-              {labels.dateTime(c.deadline)}
-              {c.overdue ? (
-                <span className="custody-badge custody-badge--danger" data-testid="case-overdue">
-                  {labels.t('overdueBy', { duration: labels.late(props.now - Date.parse(c.deadline)) })}
-                </span>
-              ) : null}
+              <Deadline row={c} now={props.now} labels={labels} />
             </td>
             <td>{labels.status(c.status)}</td>
             <td>{labels.outcome(c.outcome)}</td>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ReturnResult, VoucherView } from '../../../../shared/contract/custody';
-import { WEAPON_CONDITIONS, type WeaponCondition } from '../../../../shared/domain/enums';
+import type { WeaponCondition } from '../../../../shared/domain/enums';
+import { ConditionSelect } from './ConditionSelect';
 import { DeskField } from './DeskField';
 import { useDeskErrors } from './errors';
 import { enterHandler, NAV } from './keyboard';
@@ -57,16 +58,7 @@ export function LateReturnForm(props: { voucher: VoucherView; scanned: ReadonlyS
                   </td>
                   <td className="code">{w.weapon.serial}</td>
                   <td>
-                    <label htmlFor={`${id}-condition`} className="visually-hidden">
-                      {labels.t('return.conditionOf', { code: w.weapon.nationalCode })}
-                    </label>
-                    <select id={`${id}-condition`} disabled={!watch(`weapons.${i}.returned`)} {...register(`weapons.${i}.condition`)} {...NAV}>
-                      {WEAPON_CONDITIONS.map((c) => (
-                        <option key={c} value={c}>
-                          {labels.condition(c)}
-                        </option>
-                      ))}
-                    </select>
+                    <ConditionSelect id={id} nationalCode={w.weapon.nationalCode} disabled={!watch(`weapons.${i}.returned`)} registration={register(`weapons.${i}.condition`)} />
                   </td>
                 </tr>
               );

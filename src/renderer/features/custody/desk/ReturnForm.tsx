@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { get, type FieldError } from 'react-hook-form';
 import type { ReturnResult, VoucherView } from '../../../../shared/contract/custody';
-import { WEAPON_CONDITIONS } from '../../../../shared/domain/enums';
+import { ConditionSelect } from './ConditionSelect';
 import { DeskField, FieldMessage } from './DeskField';
 import { useDeskErrors } from './errors';
 import { enterHandler, NAV } from './keyboard';
@@ -86,16 +86,7 @@ export function ReturnForm(props: { voucher: VoucherView; scanned: ReadonlySet<n
                     {w.weapon.manufacturer} {w.weapon.model} <small className="desk-muted">{labels.magazines(w.magazines)}</small>
                   </td>
                   <td>
-                    <label htmlFor={`${id}-condition`} className="visually-hidden">
-                      {labels.t('return.conditionOf', { code: w.weapon.nationalCode })}
-                    </label>
-                    <select id={`${id}-condition`} disabled={!returned} {...register(`weapons.${i}.condition`)} {...NAV} data-testid="return-condition">
-                      {WEAPON_CONDITIONS.map((c) => (
-                        <option key={c} value={c}>
-                          {labels.condition(c)}
-                        </option>
-                      ))}
-                    </select>
+                    <ConditionSelect id={id} nationalCode={w.weapon.nationalCode} disabled={!returned} registration={register(`weapons.${i}.condition`)} testId="return-condition" />
                   </td>
                 </tr>
               );
