@@ -11,6 +11,11 @@ export interface BenchConfig {
   dir: string;
   /** Ammunition movements (0 skips them), over lots in stores, movements per journal write. */
   ammo: { movements: number; lots: number; stores: number; batch: number };
+  /**
+   * Custody on the largest weapons database (0 events skips it): past custody events (issued,
+   * returned, cases opened), officers, weapons out at the end, custody events per journal write.
+   */
+  custody: { events: number; officers: number; out: number; batch: number };
 }
 
 function sizes(raw: string | undefined): number[] {
@@ -38,9 +43,23 @@ function ammo(env: NodeJS.ProcessEnv): BenchConfig['ammo'] {
   return { movements, lots, stores: positive(env.BENCH_AMMO_STORES, 20, 'BENCH_AMMO_STORES'), batch: positive(env.BENCH_AMMO_BATCH, 5000, 'BENCH_AMMO_BATCH') };
 }
 
+function custody(env: NodeJS.ProcessEnv): BenchConfig['custody'] {
+  const out = positive(env.BENCH_CUSTODY_OUT, 5000, 'BENCH_CUSTODY_OUT');
+  const events = positive(env.BENCH_CUSTODY_EVENTS, 5_000_000, 'BENCH_CUSTODY_EVENTS', 0);
+  // The weapons out at the end are issues too: the history is what is left of the events.
+  if (events > 0 && events < 2 * out) throw new Error(`BENCH_CUSTODY_EVENTS must be 0 or at least twice BENCH_CUSTODY_OUT (${2 * out})`);
+  return {
+    events, out,
+    officers: positive(env.BENCH_CUSTODY_OFFICERS, 20_000, 'BENCH_CUSTODY_OFFICERS', 10),
+    batch: positive(env.BENCH_CUSTODY_BATCH, 5000, 'BENCH_CUSTODY_BATCH'),
+  };
+}
+
 /**
  * BENCH_SIZES=10000,100000 (0: no weapons)  BENCH_BATCH=5000  BENCH_SAMPLES=300  BENCH_KEEP=1
  * BENCH_AMMO_MOVEMENTS=100000 (0: no ammunition)  BENCH_AMMO_LOTS=2000  BENCH_AMMO_STORES=20  BENCH_AMMO_BATCH=5000
+ * BENCH_CUSTODY_EVENTS=5000000 (0: no custody; run on the largest BENCH_SIZES database)  BENCH_CUSTODY_OFFICERS=20000
+ * BENCH_CUSTODY_OUT=5000 (weapons out at the end)  BENCH_CUSTODY_BATCH=5000 (events per journal write)
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
   return {
@@ -50,5 +69,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     keep: env.BENCH_KEEP === '1',
     dir: join(resolve(import.meta.dirname, '..'), '.bench-data'),
     ammo: ammo(env),
+    custody: custody(env),
   };
 }

@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: prints figures for the weapons register and the ammunition movements (no
- * pass/fail). See bench/config.ts for the environment variables that make a development run shorter.
+ * `npm run bench`: prints figures for the weapons register, custody (on the largest weapons
+ * database) and the ammunition movements (no pass/fail). See bench/config.ts for the environment
+ * variables that make a development run shorter.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -12,6 +13,9 @@ import { measureAmmunition } from './ammo-queries';
 import { ammoSection } from './ammo-report';
 import { bytes } from '../src/main/cli/format';
 import { readConfig, type BenchConfig } from './config';
+import { loadCustody } from './custody-load';
+import { measureCustody } from './custody-queries';
+import { custodySection } from './custody-report';
 import { loadCore } from './load-core';
 import { loadRaw } from './load-raw';
 import { measureRegister } from './register-queries';
@@ -43,6 +47,13 @@ async function ammunition(config: BenchConfig, memory: MemoryPeaks): Promise<voi
   }
 }
 
+/** Custody on the weapons database just measured, before it is deleted: the history, then the counter through the router. */
+async function custody(config: BenchConfig, dataDir: string, weapons: number, memory: MemoryPeaks): Promise<void> {
+  const load = await loadCustody(join(dataDir, 'armoury.sqlite'), weapons, config.custody, memory);
+  const times = await measureCustody(dataDir, config.samples, memory);
+  console.log(`\n${custodySection({ smaller: weapons < 1_000_000, load, times })}`);
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   const memory = new MemoryPeaks();
@@ -52,6 +63,9 @@ async function main(): Promise<void> {
       `batches of ${config.batch}, ${config.samples} searches per length, load average ${loadavg()[0]?.toFixed(1)} at start`,
   );
   const results: SizeResult[] = [];
+  const largest = Math.max(0, ...config.sizes);
+  let custodyDue = config.custody.events > 0;
+  if (custodyDue && largest === 0) console.log('Custody skipped: it runs on the weapons database (BENCH_SIZES=0)');
   for (const weapons of config.sizes) {
     const base = join(config.dir, `n-${weapons}`);
     rmSync(base, { recursive: true, force: true });
@@ -63,6 +77,10 @@ async function main(): Promise<void> {
       const result = { weapons, core, raw, register };
       results.push(result);
       console.log(`\n${sizeSection(result)}`);
+      if (custodyDue && weapons === largest) {
+        custodyDue = false; // once, should the largest size be listed twice
+        await custody(config, join(base, 'core'), weapons, memory);
+      }
     } finally {
       if (!config.keep) rmSync(base, { recursive: true, force: true });
     }
