@@ -78,6 +78,11 @@ export const ERROR_CODES = {
   key_not_found: 'not_found',
   key_code_taken: 'conflict',
   key_not_held: 'conflict',
+  check_not_found: 'not_found',
+  check_closed: 'conflict',
+  check_open: 'conflict',
+  check_empty: 'conflict',
+  lot_not_on_sheet: 'validation',
   // Warnings: an accepted movement's MovementResult.warnings and a store's warnings carry these.
   neq_near_limit: 'conflict',
   licence_expired: 'conflict',

@@ -15,7 +15,8 @@ beforeAll(async () => {
     const weapon = await h.ok('weapons.register', weaponInput());
     const storeId = await newStore(h);
     const lotId = await receiveNew(h, storeId, 100);
-    return { ...staff, weaponId: weapon.id, storeId, lotId, ...(await custodyRecords(h, storeId, lotId)) };
+    const records = await custodyRecords(h, storeId, lotId);
+    return { ...staff, weaponId: weapon.id, storeId, lotId, ...records, ...(await stockCheckRecords(h)) };
   });
 });
 afterAll(() => template.dispose());
@@ -43,6 +44,14 @@ async function custodyRecords(h: Harness, storeId: number, lotId: number): Promi
   return { officerId: officer.id, spareWeaponId: spare.id, voucherId: voucher.id, caseId, keyId: key.id };
 }
 afterEach(disposeHarnesses);
+
+/** A stock check still open (sheet, count, close) and one closed (its report), started by the manager. */
+async function stockCheckRecords(h: Harness): Promise<Record<string, number>> {
+  const closed = await h.ok('stockchecks.start', { scope: 'weapons' });
+  await h.ok('stockchecks.close', { checkId: closed.id, witness: { username: USERS.storekeeper.username, password: USERS.storekeeper.password } });
+  const open = await h.ok('stockchecks.start', { scope: 'full' });
+  return { openCheckId: open.id, closedCheckId: closed.id };
+}
 
 const info = (key: string): number => template.info[key] ?? expect.fail(`template has no ${key}`);
 
@@ -79,6 +88,7 @@ function samples(): Partial<Record<OperationName, unknown>> {
     'weapons.transferIn': { ...weaponInput(), transferId: 'TR-2', fromArmoury: 'ML-KYS-01' },
     ...ammunitionSamples(date, approver),
     ...custodySamples(approver),
+    ...stockCheckSamples(approver),
   };
 }
 
@@ -105,6 +115,16 @@ function custodySamples(approver: { username: string; password: string }): Parti
     'handover.expected': {}, 'handover.list': {}, 'keys.list': {},
     'handover.record': { counted: [], keys: [], incoming: approver },
     'keys.register': { code: 'CLE-PERM', opens: 'Râtelier B', holderId: info('storekeeper') },
+  };
+}
+
+function stockCheckSamples(approver: { username: string; password: string }): Partial<Record<OperationName, unknown>> {
+  const checkId = info('openCheckId');
+  return {
+    'stockchecks.list': {}, 'stockchecks.schedule': {}, 'stockchecks.sheet': { id: checkId }, 'stockchecks.report': { id: info('closedCheckId') },
+    'stockchecks.start': { scope: 'store', storeId: info('storeId') },
+    'stockchecks.count': { checkId, weapons: [info('weaponId')], lots: [{ lotId: info('lotId'), storeId: info('storeId'), bay: 'A1', quantity: 90 }] },
+    'stockchecks.close': { checkId, witness: approver, note: 'Inventaire sans écart' },
   };
 }
 

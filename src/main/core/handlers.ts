@@ -6,10 +6,11 @@ import { custodyHandlers } from './custody/handlers';
 import { handoverHandlers } from './handover/handlers';
 import { officerHandlers } from './officers/handlers';
 import { registerHandlers } from './register/handlers';
+import { stockCheckHandlers } from './stockcheck/handlers';
 import type { Handlers } from './router';
 
 /** Every operation's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
   ...armouryHandlers, ...accountHandlers, ...registerHandlers, ...ammunitionHandlers,
-  ...officerHandlers, ...custodyHandlers, ...caseHandlers, ...handoverHandlers,
+  ...officerHandlers, ...custodyHandlers, ...caseHandlers, ...handoverHandlers, ...stockCheckHandlers,
 };

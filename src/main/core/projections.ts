@@ -5,11 +5,12 @@ import { projectCases } from './cases/project';
 import { projectCustody } from './custody/project';
 import { projectHandover } from './handover/project';
 import { projectOfficers } from './officers/project';
+import { projectStockChecks } from './stockcheck/project';
 import type { Statements } from './db/statements';
 import type { StoredEvent } from './journal/event';
 import { projectRegister } from './register/project';
 
-const PROJECTORS = [projectArmoury, projectAccounts, projectRegister, projectAmmunition, projectOfficers, projectCustody, projectCases, projectHandover];
+const PROJECTORS = [projectArmoury, projectAccounts, projectRegister, projectAmmunition, projectOfficers, projectCustody, projectCases, projectHandover, projectStockChecks];
 
 /** Applies one event to every projection; an event nobody understands is a bug, not a no-op. */
 export function projectEvent(s: Statements, e: StoredEvent): void {
@@ -42,4 +43,8 @@ export const PROJECTION_TABLES: readonly { table: string; orderBy: string }[] = 
   { table: 'cases', orderBy: 'id' },
   { table: 'handovers', orderBy: 'id' },
   { table: 'armoury_keys', orderBy: 'id' },
+  { table: 'stock_checks', orderBy: 'id' },
+  { table: 'stock_check_weapons', orderBy: 'check_id, weapon_id' },
+  { table: 'stock_check_lots', orderBy: 'check_id, lot_id, store_id, bay' },
+  { table: 'stock_check_unknown', orderBy: 'check_id, code' },
 ];

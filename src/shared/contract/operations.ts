@@ -20,6 +20,8 @@ export const OPERATIONS = [
   'custody.check', 'custody.issue', 'custody.voucher', 'custody.vouchers', 'custody.return', 'custody.out', 'custody.dashboard',
   'cases.list', 'cases.get', 'cases.update', 'cases.close',
   'handover.expected', 'handover.record', 'handover.list', 'keys.list', 'keys.register',
+  'stockchecks.list', 'stockchecks.start', 'stockchecks.sheet', 'stockchecks.count', 'stockchecks.close', 'stockchecks.report',
+  'stockchecks.schedule',
 ] as const;
 
 export type OperationName = (typeof OPERATIONS)[number];

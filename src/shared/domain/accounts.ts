@@ -49,9 +49,14 @@ export const settingsShape = z.object({
   caseDeadlineHours: z.coerce.number().int().min(1).max(720),
   /** Whether every issue needs a second account's countersignature. */
   countersignIssues: z.boolean(),
+  /** How often a full inventory is due, and a spot check. */
+  fullInventoryMonths: z.coerce.number().int().min(1).max(24),
+  spotCheckDays: z.coerce.number().int().min(1).max(365),
 });
 export type Settings = z.output<typeof settingsShape>;
-export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 15, caseDeadlineHours: 72, countersignIssues: false };
+export const DEFAULT_SETTINGS: Settings = {
+  idleLockMinutes: 15, caseDeadlineHours: 72, countersignIssues: false, fullInventoryMonths: 3, spotCheckDays: 30,
+};
 
 export interface SessionInfo {
   userId: number;

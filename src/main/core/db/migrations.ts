@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { schemaV1 } from './schema-v1';
 import { schemaV2 } from './schema-v2';
 import { schemaV3 } from './schema-v3';
+import { schemaV4 } from './schema-v4';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: (db) => db.exec(schemaV1) },
   { version: 2, up: (db) => db.exec(schemaV2) },
   { version: 3, up: (db) => db.exec(schemaV3) },
+  { version: 4, up: (db) => db.exec(schemaV4) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
