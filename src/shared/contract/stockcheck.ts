@@ -1,7 +1,6 @@
 import { closeCheckInput, countInput, startCheckInput, type CheckScope } from '../domain/stockcheck';
-import type { WeaponType } from '../domain/enums';
 import { z } from '../validation';
-import type { CaseRow } from './custody';
+import type { CaseRow, HandoverWeapon } from './custody';
 import { op } from './define';
 import type { ActorRef } from './register';
 
@@ -27,13 +26,7 @@ export interface CheckRow {
 }
 
 /** A weapon to count: what identifies it on the shelf, never its book status. */
-export interface SheetWeapon {
-  id: number;
-  nationalCode: string;
-  serial: string;
-  type: WeaponType;
-  model: string;
-  location: string;
+export interface SheetWeapon extends HandoverWeapon {
   counted: boolean;
 }
 

@@ -1,5 +1,6 @@
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
+import type { UserRow } from '../../../shared/domain/accounts';
 import { authenticate } from './authenticate';
 
 /**
@@ -28,4 +29,37 @@ export async function confirmApprover(ctx: Ctx, credentials: { username: string;
     });
   }
   return approver.id;
+}
+
+/** Checks credentials typed for a second role in a dialog; a failure lands on `<field>.username`. */
+export async function authenticateOn(ctx: Ctx, credentials: { username: string; password: string }, field: string): Promise<UserRow> {
+  try {
+    return await authenticate(ctx.store.s, credentials.username, credentials.password, {
+      sleep: ctx.app.sleep, now: ctx.now, failureCode: 'approver_bad_credentials',
+    });
+  } catch (error) {
+    if (error instanceof AppError && !error.fields) {
+      throw new AppError(error.code, error.message, {
+        ...(error.params ? { params: error.params } : {}), fields: { [`${field}.username`]: { code: error.code } },
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * A second person signing in the same dialog (a countersignature, the incoming storekeeper, a
+ * stock check's witness): an active account other than the signed-in one, and not an auditor.
+ * Every refusal lands on `<field>.username`. Returns their user id.
+ */
+export async function confirmSecondPerson(ctx: Ctx, credentials: { username: string; password: string }, field: string): Promise<number> {
+  const at = `${field}.username`;
+  const user = await authenticateOn(ctx, credentials, field);
+  if (user.id === ctx.session.userId) {
+    throw new AppError('approver_same_person', 'the second person must use their own account', { fields: { [at]: { code: 'approver_same_person' } } });
+  }
+  if (user.role === 'auditor') {
+    throw new AppError('approver_read_only', 'an auditor account cannot sign for a second person', { fields: { [at]: { code: 'approver_read_only' } } });
+  }
+  return user.id;
 }

@@ -1,6 +1,5 @@
 import type { VoucherView } from '../../../shared/contract/custody';
-import type { UserRow } from '../../../shared/domain/accounts';
-import { authenticate } from '../accounts/authenticate';
+import { authenticateOn, confirmSecondPerson } from '../accounts/approver';
 import { readSettings } from '../armoury/settings';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
@@ -11,40 +10,11 @@ import { voucherView } from './voucher';
 
 type Credentials = { username: string; password: string };
 
-/** Checks a password typed for a second role in the issue dialog; failures land on that dialog's username field. */
-async function signer(ctx: Ctx, credentials: Credentials, field: string): Promise<UserRow> {
-  try {
-    return await authenticate(ctx.store.s, credentials.username, credentials.password, {
-      sleep: ctx.app.sleep,
-      now: ctx.now,
-      failureCode: 'approver_bad_credentials',
-    });
-  } catch (error) {
-    if (error instanceof AppError && !error.fields) {
-      throw new AppError(error.code, error.message, { ...(error.params ? { params: error.params } : {}), fields: { [field]: { code: error.code } } });
-    }
-    throw error;
-  }
-}
-
 /** Only a manager overrides a missing authorisation (the signed-in manager re-entering their own password will do). */
 async function overrider(ctx: Ctx, credentials: Credentials): Promise<number> {
-  const user = await signer(ctx, credentials, 'override.username');
+  const user = await authenticateOn(ctx, credentials, 'override');
   if (user.role !== 'manager') {
     throw new AppError('override_needs_manager', `${user.username} is not a manager`, { fields: { 'override.username': { code: 'override_needs_manager' } } });
-  }
-  return user.id;
-}
-
-/** A countersignature is a second, different account that may write (not an auditor). */
-async function countersigner(ctx: Ctx, credentials: Credentials): Promise<number> {
-  const field = 'countersigner.username';
-  const user = await signer(ctx, credentials, field);
-  if (user.id === ctx.session.userId) {
-    throw new AppError('approver_same_person', 'the countersigner must use their own account', { fields: { [field]: { code: 'approver_same_person' } } });
-  }
-  if (user.role === 'auditor') {
-    throw new AppError('approver_read_only', 'an auditor account cannot countersign', { fields: { [field]: { code: 'approver_read_only' } } });
   }
   return user.id;
 }
@@ -62,7 +32,7 @@ export async function issueVoucher(ctx: Ctx, input: IssueParsed): Promise<Vouche
     override: input.override !== undefined, countersigner: input.countersigner !== undefined,
   });
   const overrideBy = first.uncovered.length > 0 && input.override ? await overrider(ctx, input.override) : undefined;
-  const approver = input.countersigner ? await countersigner(ctx, input.countersigner) : undefined;
+  const approver = input.countersigner ? await confirmSecondPerson(ctx, input.countersigner, 'countersigner') : undefined;
 
   const id = appendIssue(store, actor, ctx.now, input, { ...(overrideBy !== undefined ? { overrideBy } : {}), ...(approver !== undefined ? { approver } : {}) });
   return voucherView(store.s, id, ctx.now, store.journal.getHead());

@@ -1,6 +1,6 @@
 import type { HandoverExpected, HandoverResult, HandoverRow, HandoverWeapon } from '../../../shared/contract/custody';
 import { PRESENT_STATUSES } from '../../../shared/domain/custody';
-import { authenticate } from '../accounts/authenticate';
+import { confirmSecondPerson } from '../accounts/approver';
 import { caseRow } from '../cases/queries';
 import { openCase } from '../cases/open';
 import type { Ctx } from '../context';
@@ -71,24 +71,6 @@ export interface HandoverInput {
   note: string;
 }
 
-/** The incoming storekeeper signs with their own account: another person, and one that may write. */
-async function confirmIncoming(ctx: Ctx, credentials: HandoverInput['incoming']): Promise<number> {
-  const incoming = await authenticate(ctx.store.s, credentials.username, credentials.password, {
-    sleep: ctx.app.sleep, now: ctx.now, failureCode: 'approver_bad_credentials',
-  });
-  if (incoming.id === ctx.session.userId) {
-    throw new AppError('approver_same_person', 'the incoming storekeeper must sign with their own account', {
-      fields: { 'incoming.username': { code: 'approver_same_person' } },
-    });
-  }
-  if (incoming.role === 'auditor') {
-    throw new AppError('approver_read_only', 'an auditor account cannot take over the armoury', {
-      fields: { 'incoming.username': { code: 'approver_read_only' } },
-    });
-  }
-  return incoming.id;
-}
-
 const unique = (ids: readonly number[]) => [...new Set(ids)].sort((a, b) => a - b);
 
 /** Every counted id must be a weapon of the register (a scan of anything else is a mistake, not a find). */
@@ -127,7 +109,7 @@ export async function recordHandover(ctx: Ctx, input: HandoverInput): Promise<Ha
   // A wrong scan or key needs no password to be refused; both are checked again inside the write.
   assertWeapons(store.s, counted);
   assertKeysHeld(store.s, keys, actor);
-  const incoming = await confirmIncoming(ctx, input.incoming);
+  const incoming = await confirmSecondPerson(ctx, input.incoming, 'incoming');
   const done = appendHandover(store, actor, incoming, ctx.now, { counted, keys, note: input.note });
   const row = store.s.sql(`${HANDOVER} WHERE h.id = ?`).get(done.id) as RawHandover;
   return {

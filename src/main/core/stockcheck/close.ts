@@ -1,29 +1,10 @@
 import type { CheckReport } from '../../../shared/contract/stockcheck';
-import { authenticate } from '../accounts/authenticate';
+import { confirmSecondPerson } from '../accounts/approver';
 import { openCase } from '../cases/open';
 import type { Ctx } from '../context';
-import { AppError } from '../errors';
 import type { Store } from '../store';
 import type { CheckClosed } from './events';
 import { checkReport, openCheck } from './queries';
-
-/** The witness signs with their own account: another person, and one that may write. */
-async function confirmWitness(ctx: Ctx, credentials: { username: string; password: string }): Promise<number> {
-  const witness = await authenticate(ctx.store.s, credentials.username, credentials.password, {
-    sleep: ctx.app.sleep, now: ctx.now, failureCode: 'approver_bad_credentials',
-  });
-  if (witness.id === ctx.session.userId) {
-    throw new AppError('approver_same_person', 'the witness must sign with their own account', {
-      fields: { 'witness.username': { code: 'approver_same_person' } },
-    });
-  }
-  if (witness.role === 'auditor') {
-    throw new AppError('approver_read_only', 'an auditor account cannot witness a stock check', {
-      fields: { 'witness.username': { code: 'approver_read_only' } },
-    });
-  }
-  return witness.id;
-}
 
 const ids = (rows: unknown[]) => (rows as { id: number }[]).map((r) => r.id);
 
@@ -65,7 +46,7 @@ export function appendClose(store: Store, actor: number, witness: number, now: D
 export async function closeCheck(ctx: Ctx, input: { checkId: number; witness: { username: string; password: string }; note: string }): Promise<CheckReport> {
   const { store } = ctx;
   openCheck(store.s, input.checkId); // a closed or unknown check needs no password to be refused
-  const witness = await confirmWitness(ctx, input.witness);
+  const witness = await confirmSecondPerson(ctx, input.witness, 'witness');
   appendClose(store, ctx.session.userId, witness, ctx.now, input.checkId, input.note);
   return checkReport(store, input.checkId, ctx.now);
 }
