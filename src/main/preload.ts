@@ -1,11 +1,11 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { GardienApi } from '../shared/api';
 import { isOperationName } from '../shared/contract/operations';
-import { INVOKE_CHANNEL } from './shell/channel';
+import { INVOKE_CHANNEL, SAVE_PDF_CHANNEL } from './shell/channel';
 
 /**
  * The renderer's only door to the core: `window.gardien.invoke(op, input)` for the contract's named
- * operations, nothing else. No ipcRenderer, no process, no events: a script injected into the page
+ * operations, and `savePdf(name)` to save the page being printed; nothing else. No ipcRenderer, no process, no events: a script injected into the page
  * can at most call operations the signed-in user may already perform, and main checks the sender
  * and core checks the input and the role again.
  */
@@ -14,6 +14,7 @@ const api = {
     if (!isOperationName(op)) return Promise.reject(new Error(`unknown operation ${String(op).slice(0, 64)}`));
     return ipcRenderer.invoke(INVOKE_CHANNEL, op, input);
   },
+  savePdf: (fileName) => ipcRenderer.invoke(SAVE_PDF_CHANNEL, String(fileName).slice(0, 200)),
 } satisfies GardienApi;
 
 contextBridge.exposeInMainWorld('gardien', api);

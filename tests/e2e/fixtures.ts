@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GardienApp } from '../../src/main/core/app';
+import { safePdfName } from '../../src/shared/pdf-name';
 
 /**
  * Each test gets its own data folder and a real GardienApp (real SQLite file). The page's
@@ -22,11 +23,21 @@ export const test = base.extend<{ dataDir: string; app: GardienApp; gardienPage:
     await use(app);
     app.close();
   },
-  gardienPage: async ({ page, app }, use) => {
+  gardienPage: async ({ page, app, dataDir }, use) => {
     await page.exposeFunction('__gardienInvoke', (op: unknown, input: unknown) => app.router.call(op, input));
+    // The shell's "save as PDF" is Chromium's printToPDF of the page: here page.pdf() into the data folder.
+    await page.exposeFunction('__gardienSavePdf', async (name: unknown) => {
+      const path = join(dataDir, safePdfName(name));
+      await page.pdf({ path, preferCSSPageSize: true, printBackground: true });
+      return { saved: true, path };
+    });
     await page.addInitScript(() => {
-      const w = globalThis as unknown as { gardien: unknown; __gardienInvoke: (op: unknown, input: unknown) => Promise<unknown> };
-      w.gardien = { invoke: (op: unknown, input: unknown) => w.__gardienInvoke(op, input) };
+      const w = globalThis as unknown as {
+        gardien: unknown;
+        __gardienInvoke: (op: unknown, input: unknown) => Promise<unknown>;
+        __gardienSavePdf: (name: unknown) => Promise<unknown>;
+      };
+      w.gardien = { invoke: (op: unknown, input: unknown) => w.__gardienInvoke(op, input), savePdf: (name: unknown) => w.__gardienSavePdf(name) };
     });
     await page.goto('/');
     await use(page);

@@ -6,6 +6,7 @@ import { custodyHandlers } from './custody/handlers';
 import { handoverHandlers } from './handover/handlers';
 import { officerHandlers } from './officers/handlers';
 import { registerHandlers } from './register/handlers';
+import { reportHandlers } from './reports/handlers';
 import { stockCheckHandlers } from './stockcheck/handlers';
 import type { Handlers } from './router';
 
@@ -13,4 +14,5 @@ import type { Handlers } from './router';
 export const handlers: Handlers = {
   ...armouryHandlers, ...accountHandlers, ...registerHandlers, ...ammunitionHandlers,
   ...officerHandlers, ...custodyHandlers, ...caseHandlers, ...handoverHandlers, ...stockCheckHandlers,
+  ...reportHandlers,
 };

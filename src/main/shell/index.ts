@@ -9,7 +9,7 @@ import { GardienApp } from '../core/app';
 import { INVOKE_CHANNEL } from './channel';
 import { chooseDataDir, prepareDataDir } from './data-dir';
 import { hardenSession, hardenWebContents } from './harden';
-import { registerTrustedHandler } from './ipc';
+import { registerSavePdf, registerTrustedHandler } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_ENTRY_URL, devOriginFrom } from './security';
 import { showStartupError } from './startup-error';
@@ -62,6 +62,7 @@ async function start(dataDir: DataDir): Promise<void> {
   const gardien = new GardienApp({ dataDir: dataDir.dir }).start();
   core = gardien;
   registerTrustedHandler(INVOKE_CHANNEL, (op, input) => gardien.router.call(op, input), devOrigin);
+  registerSavePdf(devOrigin);
 
   mainWindow = createMainWindow({ preload: preloadPath, url: devOrigin ?? APP_ENTRY_URL, development });
   mainWindow.on('closed', () => {

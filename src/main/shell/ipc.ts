@@ -1,6 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../../shared/result';
-import { INVOKE_CHANNEL } from './channel';
+import { INVOKE_CHANNEL, SAVE_PDF_CHANNEL } from './channel';
+import { savePdf } from './pdf';
 import { isAppUrl } from './security';
 
 export type InvokeHandler = (op: unknown, input: unknown) => Promise<Result<unknown>>;
@@ -43,6 +44,20 @@ export function registerTrustedHandler(
     } catch (error) {
       console.error(`[gardien] IPC ${String(op).slice(0, 64)} failed`, error);
       return INTERNAL;
+    }
+  });
+}
+
+/** Saving the printed page as PDF: same sender check; a failure is reported, never thrown. */
+export function registerSavePdf(devOrigin: string | null): void {
+  ipcMain.handle(SAVE_PDF_CHANNEL, async (event, fileName: unknown) => {
+    const url = senderUrl(event);
+    if (url === null || !isAppUrl(url, devOrigin)) return { saved: false };
+    try {
+      return await savePdf(event.sender, fileName);
+    } catch (error) {
+      console.error('[gardien] saving a PDF failed', error);
+      return { saved: false };
     }
   });
 }

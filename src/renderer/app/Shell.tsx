@@ -5,7 +5,10 @@ import { AccountScreen, SettingsScreen, UsersScreen } from '../features/accounts
 import { AmmoScreen } from '../features/ammunition';
 import { CustodyScreen, isCustodyScreen } from '../features/custody';
 import { OverdueBanner } from '../features/custody/dashboard/OverdueBanner';
+import { PrintScreen } from '../features/print';
 import { NewWeaponScreen, RegisterScreen, WeaponDossierScreen } from '../features/register';
+import { DocumentsScreen } from '../features/reports/DocumentsScreen';
+import { StockCheckScreen } from '../features/stockcheck';
 import { call } from '../lib/client';
 import { Header } from './Header';
 import { NavigationContext, SessionContext, canManage, canWrite, type Screen } from './navigation';
@@ -64,6 +67,13 @@ function renderScreen(screen: Screen, onChange: () => Promise<void>) {
       return <SettingsScreen onChange={onChange} />;
     case 'account':
       return <AccountScreen onChange={onChange} />;
+    case 'stockChecks':
+    case 'stockCheck':
+      return <StockCheckScreen screen={screen} />;
+    case 'documents':
+      return <DocumentsScreen />;
+    case 'print':
+      return <PrintScreen doc={screen.doc} back={screen.back} />;
     default:
       return isCustodyScreen(screen) ? <CustodyScreen screen={screen} /> : <AmmoScreen screen={screen} />;
   }

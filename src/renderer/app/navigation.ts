@@ -1,6 +1,9 @@
 import { createContext, useContext } from 'react';
 import type { AppStatus } from '../../shared/contract/app';
+import type { RegisterQuery, RegisterSort } from '../../shared/contract/register';
 import type { SessionInfo } from '../../shared/domain/accounts';
+
+type RegisterFilters = NonNullable<RegisterQuery['filters']>;
 
 /** The screens of the signed-in app. A plain state machine: no URL routing in a desktop app. */
 export type Screen =
@@ -29,7 +32,32 @@ export type Screen =
   | { name: 'cases'; filter?: 'overdue' | 'closed' }
   | { name: 'case'; id: number }
   | { name: 'handover' }
-  | { name: 'keys' };
+  | { name: 'keys' }
+  // Stock checks: the list with the schedule, one check (count sheet while open, report once closed).
+  | { name: 'stockChecks' }
+  | { name: 'stockCheck'; id: number }
+  // Printed documents: the list of what can be printed, and one document ready to print.
+  | { name: 'documents' }
+  | { name: 'print'; doc: PrintDoc; back: Screen };
+
+/** What the register screen shows: its search, filters and order (printed as they are). */
+export interface RegisterView {
+  search: string;
+  filters: RegisterFilters;
+  sort: RegisterSort;
+  dir: 'asc' | 'desc';
+}
+
+/** A printable document and what it is about; features/print/index.tsx renders each kind. */
+export type PrintDoc =
+  | { kind: 'register'; view: RegisterView }
+  | { kind: 'dossier'; weaponId: number }
+  | { kind: 'lossReport'; weaponId: number; seq: number }
+  | { kind: 'destruction'; weaponId: number }
+  | { kind: 'holdings' }
+  | { kind: 'monthly'; year: number; month: number }
+  | { kind: 'countSheet'; checkId: number }
+  | { kind: 'inventory'; checkId: number };
 
 export const NavigationContext = createContext<(screen: Screen) => void>(() => undefined);
 export const useNavigate = () => useContext(NavigationContext);

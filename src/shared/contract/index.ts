@@ -6,10 +6,11 @@ import { appOps } from './app';
 import { custodyOps } from './custody';
 import type { OperationName } from './operations';
 import { registerOps } from './register';
+import { reportOps } from './reports';
 import { stockCheckOps } from './stockcheck';
 
 /** Every operation once: its access rule and input schema (output typed). */
-export const contract = { ...appOps, ...accountOps, ...registerOps, ...ammunitionOps, ...custodyOps, ...stockCheckOps } satisfies Record<OperationName, Operation>;
+export const contract = { ...appOps, ...accountOps, ...registerOps, ...ammunitionOps, ...custodyOps, ...stockCheckOps, ...reportOps } satisfies Record<OperationName, Operation>;
 
 export type Contract = typeof contract;
 /** Compile-time check that contract and OPERATIONS name the same set. */

@@ -22,6 +22,7 @@ export const OPERATIONS = [
   'handover.expected', 'handover.record', 'handover.list', 'keys.list', 'keys.register',
   'stockchecks.list', 'stockchecks.start', 'stockchecks.sheet', 'stockchecks.count', 'stockchecks.close', 'stockchecks.report',
   'stockchecks.schedule',
+  'reports.monthly', 'reports.register', 'reports.holdings',
 ] as const;
 
 export type OperationName = (typeof OPERATIONS)[number];
