@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-// GARDIEN_E2E_PORT lets two runs share a machine.
+// GARDIEN_E2E_PORT and GARDIEN_E2E_RENDERER (a renderer built elsewhere) let two runs share a machine.
 const PORT = Number(process.env.GARDIEN_E2E_PORT ?? 4179);
+const RENDERER = process.env.GARDIEN_E2E_RENDERER ?? 'out/renderer';
 
 /**
  * The real built renderer (out/renderer, from `electron-vite build`) served by `vite preview`,
@@ -29,7 +30,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx vite preview --outDir out/renderer --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --outDir ${RENDERER} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,

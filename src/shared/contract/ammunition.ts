@@ -156,6 +156,8 @@ export const ammunitionOps = {
       delta: z.preprocess((v) => (typeof v === 'string' && v !== '' ? Number(v) : v), z.number().int().min(-1_000_000_000).max(1_000_000_000).refine((d) => d !== 0, 'nonzero')),
       reason,
       caseReference: ammoOptionalText(60),
+      /** The stock check's discrepancy case this adjustment settles (open, same lot). */
+      caseId: id.optional(),
       approver: approverCredentials,
     }),
   ),

@@ -20,19 +20,21 @@ export const CASE_SUBJECTS = ['weapon', 'rounds', 'magazines'] as const;
 export type CaseSubject = (typeof CASE_SUBJECTS)[number];
 
 /**
- * How a case ends. Which outcomes fit which case is in CASE_OUTCOMES_FOR; `loss` turns a missing
- * weapon into a loss report and writes unaccounted rounds off.
+ * How a case ends. Which outcomes fit which case is in outcomesFor; `loss` turns a missing
+ * weapon into a loss report and writes unaccounted rounds off; `adjusted` closes a stock check's
+ * lot difference once a two-person adjustment referencing the case has corrected the book.
  */
-export const CASE_OUTCOMES = ['returned', 'expended', 'found', 'loss'] as const;
+export const CASE_OUTCOMES = ['returned', 'expended', 'found', 'loss', 'adjusted'] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
 /**
  * weapon not returned: it came back late (returned) or it is lost; weapon missing at a count: it was
  * there after all (found) or it is lost; rounds: brought back, fired (with a reference) or lost;
- * magazines: brought back or lost.
+ * magazines: brought back or lost; a lot that counted differently from the book: a recount found
+ * the book right (found) or the book was adjusted (adjusted).
  */
 export function outcomesFor(source: CaseSource, subject: CaseSubject): readonly CaseOutcome[] {
-  if (subject === 'rounds') return ['returned', 'expended', 'loss'];
+  if (subject === 'rounds') return source === 'stock_check' ? ['found', 'adjusted'] : ['returned', 'expended', 'loss'];
   if (subject === 'magazines') return ['returned', 'loss'];
   return source === 'custody' ? ['returned', 'loss'] : ['found', 'loss'];
 }

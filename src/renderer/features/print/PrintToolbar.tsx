@@ -39,7 +39,7 @@ export function PrintToolbar(props: { ready: boolean; fileName: string; onBack: 
         {labels.t('toolbar.savePdf')}
       </BusyButton>
       {saved !== null ? (
-        <span className="print-toolbar__saved" role="status" data-testid="print-saved">
+        <span className="print-toolbar__saved" role="status" data-testid="print-saved" data-path={saved}>
           {labels.t('toolbar.saved', { path: saved })}
         </span>
       ) : null}
