@@ -1,8 +1,6 @@
 import { useAppStatus } from '../../../app/navigation';
+import { pageStyle } from '../../print/pageStyle';
 import { useHandoverLabels } from '../handover/labels';
-
-/** Quotes text for a CSS `content` string. */
-const cssString = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
 
 /**
  * On paper only: the armoury, the title, when the list was read and the journal head at that
@@ -35,18 +33,13 @@ export function OutPrintHead(props: { at: string; head: { seq: number; hash: str
 }
 
 /**
- * Page "x of y" and the register's name in the page margins (CSS paged media: Chromium 131+),
- * in the chosen language. Rendered only while the register is on screen.
+ * Page "x of y" and the register's name in the page margins, in the chosen language (the print
+ * kit's @page rule). Rendered only while the register is on screen.
  */
 export function OutPageMargins(props: { code: string }) {
   const labels = useHandoverLabels();
-  const [before, after = ''] = labels.t('print.pageOf', { page: '\u0000', pages: '\u0001' }).split('\u0000');
-  const [middle = '', end = ''] = after.split('\u0001');
-  const pages = `${cssString(before ?? '')} counter(page) ${cssString(middle)} counter(pages) ${cssString(end)}`;
-  const css = `@media print { @page { size: A4; margin: 14mm 12mm 16mm;
-  @bottom-left { content: ${cssString(`${labels.t('out.printTitle')} · ${props.code}`)}; font-size: 8pt; }
-  @bottom-right { content: ${pages}; font-size: 8pt; } } }`;
-  return <style>{css}</style>;
+  const pageOf = labels.t('print.pageOf', { page: '\u0000', pages: '\u0001' });
+  return <style>{pageStyle({ orientation: 'portrait', footer: `${labels.t('out.printTitle')} · ${props.code}`, pageOf })}</style>;
 }
 
 export function OutSignatures() {
