@@ -89,6 +89,7 @@ function samples(): Partial<Record<OperationName, unknown>> {
     ...ammunitionSamples(date, approver),
     ...custodySamples(approver),
     ...stockCheckSamples(approver),
+    'reports.monthly': { year: 2026, month: 1 }, 'reports.register': { filters: { type: 'assault_rifle' }, sort: 'serial' }, 'reports.holdings': {},
   };
 }
 

@@ -59,7 +59,10 @@ export interface MonthlyReturn {
   ammunition: MonthlyAmmoLine[];
   weaponTotals: MonthlyLine;
   ammunitionTotals: MonthlyLine;
-  /** The last event counted (the month's last, or the head for the running month) and the head when read. */
+  /**
+   * The last event recorded before the month's end (the head, for the running month), and the
+   * journal head when the return was read. docs/reports.md explains every figure.
+   */
   throughSeq: number;
   head: JournalHead;
   at: string;
