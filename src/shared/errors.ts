@@ -75,6 +75,8 @@ export const ERROR_CODES = {
   case_weapon_still_out: 'conflict',
   case_weapon_back: 'conflict',
   close_needs_manager: 'forbidden',
+  case_not_for_lot: 'validation',
+  case_not_adjusted: 'conflict',
   key_not_found: 'not_found',
   key_code_taken: 'conflict',
   key_not_held: 'conflict',

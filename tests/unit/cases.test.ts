@@ -248,7 +248,7 @@ describe('closing a case', () => {
 
   it('needs a reference for rounds expended', async () => {
     const h = await signedIn('storekeeper');
-    const id = openDirect(h, { source: 'stock_check', subject: 'rounds', quantity: 12 });
+    const id = openDirect(h, { source: 'custody', subject: 'rounds', lotId: info('lot'), quantity: 12 });
     const error = await refused(h, 'cases.close', close(id, { outcome: 'expended' }), 'reference_required');
     expect(error.fields).toEqual({ reference: { code: 'reference_required' } });
     await h.ok('cases.close', close(id, { outcome: 'expended', reference: 'RAP-TIR-7' }));

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDatabase } from '../../src/main/core/journal/verify';
+import type { OpInput } from '../../src/shared/contract';
 import { addMonths } from '../../src/main/core/stockcheck/schedule';
 import { localToday } from '../../src/shared/domain/weapon';
 import { approver, newStore, receiveNew, refused } from './support/ammunition';
@@ -143,8 +144,13 @@ describe('counting and reconciliation', () => {
       ['stock_check', 'rounds', null, info('ball'), 100],
       ['stock_check', 'rounds', null, info('para'), 20],
     ]);
-    const notes = events(h.db).slice(-3).map((e) => (e.data as { note: string }).note);
-    expect(notes).toEqual(['ZZ-INCONNU-1', 'shortage: book 1000, counted 900 (MAG-N A1)', 'surplus: book 500, counted 520 (MAG-S B1)']);
+    // each case names the check and carries its facts as fields, with no generated note
+    expect(report.cases.map((c) => [c.checkId, c.code, c.place, c.book, c.counted, c.note])).toEqual([
+      [check.id, '', null, null, null, ''],
+      [check.id, 'ZZ-INCONNU-1', null, null, null, ''],
+      [check.id, '', { storeId: info('north'), storeCode: 'MAG-N', bay: 'A1' }, 1000, 900, ''],
+      [check.id, '', { storeId: info('south'), storeCode: 'MAG-S', bay: 'B1' }, 500, 520, ''],
+    ]);
     // the report reads the same afterwards, for an auditor too
     await h.login('auditor');
     const again = await h.ok('stockchecks.report', { id: check.id });
@@ -260,5 +266,65 @@ describe('permissions', () => {
     await refused(h, 'stockchecks.start', { scope: 'full' }, 'forbidden');
     await refused(h, 'stockchecks.count', { checkId: check.id, weapons: present() }, 'forbidden');
     await refused(h, 'stockchecks.close', { checkId: check.id, witness: approver('manager') }, 'forbidden');
+  });
+});
+
+describe('settling a lot difference', () => {
+  /** An ammunition check that counted BALL-2015 at A1 10 short and PARA-2019 5 over, and a weapons check with a0 missing: their cases. */
+  async function differences(h: Harness) {
+    const ammo = await h.ok('stockchecks.start', { scope: 'ammunition' });
+    await h.ok('stockchecks.count', { checkId: ammo.id, lots: [place('ball', 'A1', 990), place('ball', 'A2', 300), place('para', 'B1', 505)] });
+    const report = await h.ok('stockchecks.close', { checkId: ammo.id, witness: approver('manager') });
+    const weapons = await h.ok('stockchecks.start', { scope: 'weapons' });
+    await h.ok('stockchecks.count', { checkId: weapons.id, weapons: present().filter((id) => id !== info('a0')) });
+    const missing = (await h.ok('stockchecks.close', { checkId: weapons.id, witness: approver('manager') })).cases[0]?.id ?? expect.fail('no weapon case');
+    const [ball, para] = report.cases.map((c) => c.id);
+    if (ball === undefined || para === undefined) expect.fail('two lot cases expected');
+    return { ball, para, missing };
+  }
+  const adjustBall = (delta: number, extra: Partial<OpInput<'ammo.adjust'>> = {}): OpInput<'ammo.adjust'> =>
+    ({ lotId: info('ball'), place: { storeId: info('north'), bay: 'A1' }, condition: 'serviceable', delta, reason: 'Écart d’inventaire', approver: approver('manager'), ...extra });
+  const closing = (id: number, outcome: 'adjusted' | 'found') => ({ id, outcome, explanation: 'Recomptage contradictoire', approver: approver('manager') });
+
+  it('names the case it settles, which then closes as adjusted; a recount closes as found with no stock effect', async () => {
+    const h = await as('storekeeper');
+    const cases = await differences(h);
+    const early = await refused(h, 'cases.close', closing(cases.ball, 'adjusted'), 'case_not_adjusted');
+    expect(early.fields).toEqual({ outcome: { code: 'case_not_adjusted' } });
+
+    const first = await h.ok('ammo.adjust', adjustBall(-4, { caseId: cases.ball, caseReference: 'PV-INV-7' }));
+    const second = await h.ok('ammo.adjust', adjustBall(-6, { caseId: cases.ball }));
+    const [a, b] = [first.seq, second.seq].map((seq) => events(h.db).find((e) => e.seq === seq));
+    expect(a).toMatchObject({ type: 'ammo.adjusted', approver: 1, data: { delta: -4, caseReference: 'PV-INV-7', caseId: cases.ball } });
+    expect(b?.data).toMatchObject({ delta: -6, caseReference: `case ${cases.ball}`, caseId: cases.ball });
+    const dossier = await h.ok('cases.get', { id: cases.ball });
+    expect(dossier.history.map((e) => e.type)).toEqual(['case.opened', 'ammo.adjusted', 'ammo.adjusted']);
+    expect((await h.ok('cases.close', closing(cases.ball, 'adjusted'))).outcome).toBe('adjusted');
+
+    const before = dumpProjections(h.db);
+    expect((await h.ok('cases.close', closing(cases.para, 'found'))).status).toBe('closed');
+    const after = dumpProjections(h.db);
+    for (const table of ['ammo_balances', 'store_lots', 'store_neq', 'lot_outstanding', 'lots']) expect(after[table], table).toEqual(before[table]);
+    expect(verifyDatabase(h.db).ok).toBe(true);
+    expect(dumpProjections(replay(h.db))).toEqual(dumpProjections(h.db));
+  });
+
+  it('refuses a case it cannot settle on the caseId field, before asking for the password, writing nothing', async () => {
+    const h = await as('storekeeper');
+    const cases = await differences(h);
+    await h.ok('cases.close', closing(cases.para, 'found'));
+    const wrongPassword = { username: approver('manager').username, password: 'pas-le-bon-mot' };
+    const refusals: [number, string][] = [[9999, 'case_not_found'], [cases.missing, 'case_not_for_lot'], [cases.para, 'case_closed']];
+    for (const [caseId, code] of refusals) {
+      const error = await refused(h, 'ammo.adjust', adjustBall(-1, { caseId, approver: wrongPassword }), code);
+      expect(error.fields).toEqual({ caseId: { code, params: { id: caseId } } });
+    }
+    // a case about another lot, still open
+    const other = await differences(h);
+    await refused(h, 'ammo.adjust', { ...adjustBall(-1, { caseId: other.para }) }, 'case_not_for_lot');
+    await refused(h, 'ammo.adjust', { ...adjustBall(-1, { caseId: other.ball }), lotId: info('para'), place: { storeId: info('south'), bay: 'B1' } }, 'case_not_for_lot');
+    // the same lot counted right at another bay: the book is corrected where the count differed
+    await refused(h, 'ammo.adjust', { ...adjustBall(-1, { caseId: other.ball }), place: { storeId: info('north'), bay: 'A2' } }, 'case_not_for_lot');
+    await h.ok('ammo.adjust', adjustBall(-1, { caseId: other.ball }));
   });
 });

@@ -105,6 +105,8 @@ export interface Adjusted extends At {
   delta: number;
   reason: string;
   caseReference: string;
+  /** The stock check's discrepancy case this adjustment settles (referenced as c:<caseId>). */
+  caseId?: number;
 }
 
 export interface ConditionChanged extends At {

@@ -5,7 +5,7 @@ import { today } from './dates';
 import { recordInspection } from './inspection';
 import { getLot } from './lots';
 import {
-  adjust, changeCondition, expend, issue, move, receive, receiveNewLot, returnUnexpended, takeOut, transferIn, type MovementCtx,
+  adjust, adjustableCase, changeCondition, expend, issue, move, receive, receiveNewLot, returnUnexpended, takeOut, transferIn, type MovementCtx,
 } from './movements';
 import { dashboard, holdings, listLots, listStores, lotDossier, storeView, suggestLots } from './queries';
 import { addBay, changeLicence, createStore, getStore, recordOverride } from './stores';
@@ -59,6 +59,8 @@ export const ammunitionHandlers: Pick<
   },
   'ammo.adjust': async (ctx, { approver, ...input }) => {
     getLot(ctx.store.s, input.lotId);
+    // a case the adjustment cannot name is refused before a password is asked for (and again in the write)
+    if (input.caseId !== undefined) adjustableCase(ctx.store.s, input.caseId, input.lotId, input.place);
     const approverId = await confirmApprover(ctx, approver);
     return adjust(mc(ctx), input, approverId);
   },

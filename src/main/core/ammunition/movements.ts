@@ -188,19 +188,50 @@ export function takeOut(
   });
 }
 
-/** A count's correction (two-person): down never below zero; up is recorded as found, with warnings. */
+/**
+ * The discrepancy case an adjustment settles: open, and a lot difference a stock check found in
+ * this lot. Refusals land on the caseId field. Returns the reference the adjustment carries when
+ * none is typed (as a loss report written by a case closing names it).
+ */
+export function adjustableCase(s: Statements, caseId: number, lotId: number, place: At): string {
+  const row = s.sql('SELECT source, subject, lot_id AS lotId, status, store_id AS storeId, bay FROM cases WHERE id = ?').get(caseId) as
+    | { source: string; subject: string; lotId: number | null; status: string; storeId: number | null; bay: string }
+    | undefined;
+  const refuse = (code: 'case_not_found' | 'case_closed' | 'case_not_for_lot', message: string) =>
+    new AppError(code, message, { params: { id: caseId }, fields: { caseId: { code, params: { id: caseId } } } });
+  if (!row) throw refuse('case_not_found', `no case ${caseId}`);
+  if (row.status !== 'open') throw refuse('case_closed', `case ${caseId} is already closed`);
+  if (row.source !== 'stock_check' || row.subject !== 'rounds' || row.lotId !== lotId) {
+    throw refuse('case_not_for_lot', `case ${caseId} is not a stock check difference of lot ${lotId}`);
+  }
+  // The book is corrected where the count differed (cases from before schema 5 may not say where).
+  if (row.storeId !== null && (row.storeId !== place.storeId || row.bay !== place.bay)) {
+    throw refuse('case_not_for_lot', `case ${caseId} is about another place than store ${place.storeId} bay ${place.bay}`);
+  }
+  return `case ${caseId}`;
+}
+
+/**
+ * A count's correction (two-person): down never below zero; up is recorded as found, with warnings.
+ * Naming a stock check's case (caseId) lets that case close as adjusted.
+ */
 export function adjust(
   c: Ctx,
-  i: { lotId: number; place: At; condition: AmmoCondition; delta: number; reason: string; caseReference: string },
+  i: { lotId: number; place: At; condition: AmmoCondition; delta: number; reason: string; caseReference: string; caseId?: number | undefined },
   approver: number,
 ): MovementResult {
   return run(c, (s) => {
     const lot = getLot(s, i.lotId);
     const store = target(s, i.place);
+    const caseText = i.caseId !== undefined ? adjustableCase(s, i.caseId, lot.id, i.place) : '';
+    const caseReference = i.caseReference || caseText;
     let warnings: MovementResult['warnings'] = [];
     if (i.delta < 0) assertAvailable(s, lot.id, i.place, i.condition, -i.delta, 'delta');
     else warnings = assessIncoming(s, store, lot, i.delta, c.today, 'warn');
-    const data: Adjusted = { lotId: lot.id, ...i.place, condition: i.condition, delta: i.delta, reason: i.reason, caseReference: i.caseReference };
+    const data: Adjusted = {
+      lotId: lot.id, ...i.place, condition: i.condition, delta: i.delta, reason: i.reason, caseReference,
+      ...(i.caseId !== undefined ? { caseId: i.caseId } : {}),
+    };
     return { type: 'ammo.adjusted', data, lotId: lot.id, approver, warnings };
   });
 }

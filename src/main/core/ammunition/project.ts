@@ -165,5 +165,8 @@ export function projectAmmunition(s: Statements, e: StoredEvent): boolean {
   s.sql('UPDATE lots SET updated_seq = ? WHERE id = ?').run(e.seq, applied.lotId);
   addRef(s, `l:${applied.lotId}`, e.seq);
   for (const storeId of new Set(applied.stores)) addRef(s, `s:${storeId}`, e.seq);
+  // an adjustment that settles a stock check's case shows in the case's history (and lets it close as adjusted)
+  const caseId = e.type === 'ammo.adjusted' ? (e.data as Adjusted).caseId : undefined;
+  if (caseId !== undefined) addRef(s, `c:${caseId}`, e.seq);
   return true;
 }

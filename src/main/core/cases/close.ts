@@ -64,13 +64,24 @@ function countedWeaponPlan(s: Statements, c: CaseRow, outcome: CaseOutcome): Pla
   return { reportLoss: true };
 }
 
+/** A lot difference closes as adjusted once a two-person ammo.adjusted names the case (its c: reference). */
+function adjustedFor(s: Statements, caseId: number): boolean {
+  return s
+    .sql("SELECT 1 FROM event_refs r JOIN events e ON e.seq = r.seq WHERE r.ref = ? AND e.type = 'ammo.adjusted' LIMIT 1")
+    .get(`c:${caseId}`) !== undefined;
+}
+
 /**
  * Rounds issued on a voucher and not accounted for: returned rounds go back to the store and bay
  * they were issued from, suspended if the lot is now suspended. Fixed here, in the event, so that a
- * replay does not depend on the lot's state at that point.
+ * replay does not depend on the lot's state at that point. A stock check's lot difference has no
+ * stock effect on closing: 'found' leaves the book as it was, 'adjusted' needs the adjustment first.
  */
 function roundsPlan(s: Statements, c: CaseRow, outcome: CaseOutcome, reference: string): Plan {
   if (outcome === 'expended' && !reference) throw fieldError('reference_required', 'expended rounds need a reference', 'reference');
+  if (outcome === 'adjusted' && !adjustedFor(s, c.id)) {
+    throw fieldError('case_not_adjusted', `no adjustment names case ${c.id} yet`, 'outcome');
+  }
   if (outcome !== 'returned' || c.voucherId === null || c.lot === null) return { reportLoss: false };
   const line = s
     .sql('SELECT store_id AS storeId, bay FROM voucher_rounds WHERE voucher_id = ? AND lot_id = ? ORDER BY unaccounted < ?, store_id, bay LIMIT 1')
