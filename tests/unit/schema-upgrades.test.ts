@@ -9,7 +9,9 @@ import { registerMany } from '../../src/main/core/register/service';
 import { Store } from '../../src/main/core/store';
 import { weaponFields } from '../../src/shared/domain/weapon';
 import { newStore, receiveNew } from './support/ammunition';
-import { disposeHarnesses, Harness, tempDir, USERS } from './support/harness';
+import { handoverWeapon, openDirect } from './support/cases';
+import { disposeHarnesses, freshArmoury, Harness, tempDir, USERS } from './support/harness';
+import { downgradeToV4, legacyClose } from './support/legacy-stockcheck';
 import { weaponInput } from './support/weapons';
 
 afterEach(disposeHarnesses);
@@ -31,7 +33,7 @@ async function olderArmoury(version: number): Promise<string> {
   return dir;
 }
 
-describe.each([1, 2])('an armoury created with schema %i', (version) => {
+describe.each([1, 2, 3, 4])('an armoury created with schema %i', (version) => {
   it('upgrades in place at open, keeps the weapons, verifies, then takes ammunition and custody', async () => {
     const h = new Harness(await olderArmoury(version));
     expect(schemaVersion(h.db)).toBe(LATEST_VERSION);
@@ -49,6 +51,43 @@ describe.each([1, 2])('an armoury created with schema %i', (version) => {
     });
     expect(voucher.weapons.map((w) => w.weapon.status)).toEqual(['assigned']);
     expect((await h.ok('lots.get', { id: lotId })).lot.outstanding).toBe(30);
+    expect(verifyDatabase(h.db).problems).toEqual([]);
+  });
+});
+
+describe('an armoury created with schema 4, with stock check cases', () => {
+  /** A check closed by release 4 (facts in English notes) and a handover case with its own note, saved at schema 4. */
+  async function schema4Armoury(): Promise<{ dir: string; checkId: number; handoverCase: number; ids: Record<string, number> }> {
+    const h = await freshArmoury();
+    const w1 = (await h.ok('weapons.register', weaponInput({ location: 'Râtelier A' }))).id;
+    const w2 = (await h.ok('weapons.register', weaponInput({ location: 'Râtelier B' }))).id;
+    const storeId = await newStore(h, { code: 'MAG-V4', bays: ['A1'] });
+    const lotId = await receiveNew(h, storeId, 1_000);
+    const check = await h.ok('stockchecks.start', { scope: 'full' });
+    await h.ok('stockchecks.count', { checkId: check.id, weapons: [w1], unknown: ['ZZ-ANCIEN-1'], lots: [{ lotId, storeId, bay: 'A1', quantity: 990 }] });
+    legacyClose(h, check.id);
+    const handoverCase = openDirect(h, { ...handoverWeapon(w1), note: 'Signalé au chef de poste' });
+    h.release();
+    const raw = new Database(join(h.dir, 'armoury.sqlite'));
+    downgradeToV4(raw);
+    expect(schemaVersion(raw)).toBe(4);
+    expect((raw.prepare("SELECT name FROM pragma_table_info('cases') WHERE name = 'note'").all())).toEqual([]);
+    raw.close();
+    return { dir: h.dir, checkId: check.id, handoverCase, ids: { w2, storeId, lotId } };
+  }
+
+  it('fills each case’s check, code, place, book, count and note from its case.opened, and verifies', async () => {
+    const old = await schema4Armoury();
+    const h = new Harness(old.dir);
+    expect(schemaVersion(h.db)).toBe(LATEST_VERSION);
+    await h.login('manager');
+    const report = await h.ok('stockchecks.report', { id: old.checkId });
+    expect(report.cases.map((c) => [c.subject, c.weapon?.id ?? null, c.checkId, c.code, c.place, c.book, c.counted, c.note])).toEqual([
+      ['weapon', old.ids.w2, old.checkId, '', null, null, null, ''],
+      ['weapon', null, old.checkId, 'ZZ-ANCIEN-1', null, null, null, ''],
+      ['rounds', null, old.checkId, '', { storeId: old.ids.storeId, storeCode: 'MAG-V4', bay: 'A1' }, 1000, 990, ''],
+    ]);
+    expect((await h.ok('cases.get', { id: old.handoverCase })).case).toMatchObject({ note: 'Signalé au chef de poste', checkId: null, code: '', place: null });
     expect(verifyDatabase(h.db).problems).toEqual([]);
   });
 });

@@ -153,6 +153,16 @@ export interface CaseRow {
   openedAt: string;
   closedAt: string;
   approver: ActorRef | null;
+  /** Free text given when it was opened ('' none). */
+  note: string;
+  /** A stock check case: the check that found it. */
+  checkId: number | null;
+  /** A code counted at that check which matches no weapon ('' otherwise). */
+  code: string;
+  /** A lot difference: where it was counted, the book at the check's start and the count. */
+  place: { storeId: number; storeCode: string; bay: string } | null;
+  book: number | null;
+  counted: number | null;
 }
 
 export interface CaseDossier {

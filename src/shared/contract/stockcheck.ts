@@ -27,6 +27,8 @@ export interface CheckRow {
 
 /** A weapon to count: what identifies it on the shelf, never its book status. */
 export interface SheetWeapon extends HandoverWeapon {
+  manufacturer: string;
+  calibre: string;
   counted: boolean;
 }
 

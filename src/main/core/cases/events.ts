@@ -15,7 +15,16 @@ export interface CaseOpened {
   owner: number;
   /** ISO instant: opened + the armoury's case deadline (72 hours by default). */
   deadline: string;
+  /** Free text written by whoever opened it; '' when there is none (facts go in the fields below). */
   note: string;
+  /** A stock check case: the check whose closing found the difference. */
+  checkId?: number;
+  /** A code counted at a check that matches no weapon of the register (subject weapon, no weaponId). */
+  code?: string;
+  /** A lot difference at a check: the place counted, the book at the check's start and the count. */
+  place?: { storeId: number; bay: string };
+  book?: number;
+  counted?: number;
 }
 
 export interface CaseUpdated {

@@ -3,6 +3,7 @@ import type { Statements } from '../db/statements';
 import type { StoredEvent } from '../journal/event';
 import { changeBalance, changeOutstanding } from '../ammunition/balances';
 import type { CaseClosed, CaseOpened, CaseUpdated } from './events';
+import { caseFacts } from './facts';
 
 interface Concerns {
   weapon_id: number | null;
@@ -42,13 +43,15 @@ export function projectCases(s: Statements, e: StoredEvent): boolean {
   switch (e.type) {
     case 'case.opened': {
       const d = e.data as CaseOpened;
+      const f = caseFacts(s, e.seq, d);
       s.sql(
         `INSERT INTO cases (id, source, subject, weapon_id, lot_id, quantity, voucher_id, handover_id, officer_id, owner,
-          deadline, status, explanation, outcome, opened_at, closed_at, approver, updated_seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', '', '', ?, '', NULL, ?)`,
+          deadline, status, explanation, outcome, opened_at, closed_at, approver, updated_seq,
+          check_id, code, store_id, bay, book, counted, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', '', '', ?, '', NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         e.seq, d.source, d.subject, d.weaponId ?? null, d.lotId ?? null, d.quantity, d.voucherId ?? null, d.handoverId ?? null,
-        d.officerId ?? null, d.owner, d.deadline, e.at, e.seq,
+        d.officerId ?? null, d.owner, d.deadline, e.at, e.seq, f.checkId, f.code, f.storeId, f.bay, f.book, f.counted, f.note,
       );
       if (d.source === 'custody' && d.subject === 'weapon' && d.weaponId !== undefined) {
         s.sql('UPDATE custody_out SET case_id = ? WHERE weapon_id = ?').run(e.seq, d.weaponId);

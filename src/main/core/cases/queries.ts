@@ -10,7 +10,8 @@ export const CASES_CAP = 500;
 const COLUMNS = `c.id, c.source, c.subject, c.weapon_id, w.national_code, w.serial, c.lot_id, l.lot_number, c.quantity,
   c.voucher_id, v.number AS voucher_number, c.handover_id, c.officer_id, o.service_number, o.name AS officer_name,
   c.owner, ou.username AS owner_username, ou.full_name AS owner_full_name, c.deadline, c.status, c.explanation,
-  c.outcome, c.opened_at, c.closed_at, c.approver, au.username AS approver_username, au.full_name AS approver_full_name`;
+  c.outcome, c.opened_at, c.closed_at, c.approver, au.username AS approver_username, au.full_name AS approver_full_name,
+  c.note, c.check_id, c.code, c.store_id, st.code AS store_code, c.bay, c.book, c.counted`;
 
 const FROM = `FROM cases c
   LEFT JOIN weapons w ON w.id = c.weapon_id
@@ -18,7 +19,8 @@ const FROM = `FROM cases c
   LEFT JOIN vouchers v ON v.id = c.voucher_id
   LEFT JOIN officers o ON o.id = c.officer_id
   LEFT JOIN users ou ON ou.id = c.owner
-  LEFT JOIN users au ON au.id = c.approver`;
+  LEFT JOIN users au ON au.id = c.approver
+  LEFT JOIN stores st ON st.id = c.store_id`;
 
 interface Raw {
   id: number;
@@ -48,6 +50,14 @@ interface Raw {
   approver: number | null;
   approver_username: string | null;
   approver_full_name: string | null;
+  note: string;
+  check_id: number | null;
+  code: string;
+  store_id: number | null;
+  store_code: string | null;
+  bay: string;
+  book: number | null;
+  counted: number | null;
 }
 
 const actor = (id: number, username: string | null, fullName: string | null): ActorRef => ({
@@ -75,7 +85,19 @@ function toCaseRow(r: Raw, now: string): CaseRow {
     openedAt: r.opened_at,
     closedAt: r.closed_at,
     approver: r.approver !== null ? actor(r.approver, r.approver_username, r.approver_full_name) : null,
+    note: r.note,
+    checkId: r.check_id,
+    code: r.code,
+    place: r.store_id !== null ? { storeId: r.store_id, storeCode: r.store_code ?? '', bay: r.bay } : null,
+    book: r.book,
+    counted: r.counted,
   };
+}
+
+/** The cases a stock check's closing opened, in the order it opened them. */
+export function checkCaseRows(s: Statements, checkId: number, now: Date): CaseRow[] {
+  const at = now.toISOString();
+  return (s.sql(`SELECT ${COLUMNS} ${FROM} WHERE c.check_id = ? ORDER BY c.id`).all(checkId) as Raw[]).map((r) => toCaseRow(r, at));
 }
 
 export function findCaseRow(s: Statements, id: number, now: Date): CaseRow | undefined {

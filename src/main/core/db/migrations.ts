@@ -3,6 +3,7 @@ import { schemaV1 } from './schema-v1';
 import { schemaV2 } from './schema-v2';
 import { schemaV3 } from './schema-v3';
 import { schemaV4 } from './schema-v4';
+import { backfillCaseFacts, schemaV5 } from './schema-v5';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,13 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, up: (db) => db.exec(schemaV2) },
   { version: 3, up: (db) => db.exec(schemaV3) },
   { version: 4, up: (db) => db.exec(schemaV4) },
+  {
+    version: 5,
+    up: (db) => {
+      db.exec(schemaV5);
+      backfillCaseFacts(db);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -11,8 +11,8 @@ const ids = (rows: unknown[]) => (rows as { id: number }[]).map((r) => r.id);
 /**
  * Closes an open check between two accounts already confirmed: compares the count with the book
  * copied at the start, appends stockcheck.closed, then one case per missing weapon, per unknown
- * code and per lot place whose count differs (in that order, right after the close: the report
- * finds them by seq). Unexpected weapons open no case: they are on the shelves, and the report lists them.
+ * code and per lot place whose count differs, each naming the check and its facts (code, place,
+ * book, count). Unexpected weapons open no case: they are on the shelves, and the report lists them.
  */
 export function appendClose(store: Store, actor: number, witness: number, now: Date, checkId: number, note: string): void {
   store.journal.write(() => {
@@ -22,22 +22,17 @@ export function appendClose(store: Store, actor: number, witness: number, now: D
     const unexpected = ids(s.sql('SELECT weapon_id AS id FROM stock_check_weapons WHERE check_id = ? AND book = 0 ORDER BY weapon_id').all(checkId));
     const unknown = (s.sql('SELECT code FROM stock_check_unknown WHERE check_id = ? ORDER BY code').all(checkId) as { code: string }[]).map((r) => r.code);
     const lots = s
-      .sql(`SELECT x.lot_id AS lotId, x.store_id AS storeId, x.bay, x.book, COALESCE(x.counted, 0) AS counted, st.code AS storeCode
-            FROM stock_check_lots x JOIN stores st ON st.id = x.store_id
-            WHERE x.check_id = ? AND COALESCE(x.counted, 0) <> x.book ORDER BY x.lot_id, x.store_id, x.bay`)
-      .all(checkId) as (CheckClosed['lots'][number] & { storeCode: string })[];
-    const data: CheckClosed = {
-      checkId, missing, unexpected, unknown, lots: lots.map(({ lotId, storeId, bay, book, counted }) => ({ lotId, storeId, bay, book, counted })), note,
-    };
+      .sql(`SELECT lot_id AS lotId, store_id AS storeId, bay, book, COALESCE(counted, 0) AS counted FROM stock_check_lots
+            WHERE check_id = ? AND COALESCE(counted, 0) <> book ORDER BY lot_id, store_id, bay`)
+      .all(checkId) as CheckClosed['lots'];
+    const data: CheckClosed = { checkId, missing, unexpected, unknown, lots, note };
     store.journal.append({ type: 'stockcheck.closed', actor, approver: witness, data });
-    for (const weaponId of missing) openCase(store, actor, now, { source: 'stock_check', subject: 'weapon', weaponId, quantity: 1 });
-    for (const code of unknown) openCase(store, actor, now, { source: 'stock_check', subject: 'weapon', quantity: 1, note: code });
+    const source = 'stock_check';
+    for (const weaponId of missing) openCase(store, actor, now, { source, subject: 'weapon', weaponId, quantity: 1, checkId });
+    for (const code of unknown) openCase(store, actor, now, { source, subject: 'weapon', quantity: 1, checkId, code });
     for (const l of lots) {
-      const kind = l.counted < l.book ? 'shortage' : 'surplus';
-      openCase(store, actor, now, {
-        source: 'stock_check', subject: 'rounds', lotId: l.lotId, quantity: Math.abs(l.counted - l.book),
-        note: `${kind}: book ${l.book}, counted ${l.counted} (${l.storeCode} ${l.bay})`.trim(),
-      });
+      const { lotId, storeId, bay, book, counted } = l;
+      openCase(store, actor, now, { source, subject: 'rounds', lotId, quantity: Math.abs(counted - book), checkId, place: { storeId, bay }, book, counted });
     }
   });
 }

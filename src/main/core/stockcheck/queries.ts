@@ -1,6 +1,6 @@
 import type { CheckReport, CheckRow, CountSheet, ReportLot, SheetLot, SheetWeapon } from '../../../shared/contract/stockcheck';
 import type { CheckScope } from '../../../shared/domain/stockcheck';
-import { caseRow } from '../cases/queries';
+import { checkCaseRows } from '../cases/queries';
 import type { Statements } from '../db/statements';
 import { AppError } from '../errors';
 import type { Store } from '../store';
@@ -24,12 +24,11 @@ interface RawCheck {
   lots: number;
   lots_counted: number;
   note: string;
-  updated_seq: number;
 }
 
 const CHECK = `SELECT c.id, c.scope, c.store_id, st.code AS store_code, c.status, c.started_at, c.closed_at,
   c.counter, cu.username AS counter_username, cu.full_name AS counter_full_name,
-  c.witness, wu.username AS witness_username, wu.full_name AS witness_full_name, c.note, c.updated_seq,
+  c.witness, wu.username AS witness_username, wu.full_name AS witness_full_name, c.note,
   (SELECT COUNT(*) FROM stock_check_weapons x WHERE x.check_id = c.id) AS weapons,
   (SELECT COUNT(*) FROM stock_check_weapons x WHERE x.check_id = c.id AND x.counted = 1) AS weapons_counted,
   (SELECT COUNT(*) FROM stock_check_lots x WHERE x.check_id = c.id) AS lots,
@@ -72,7 +71,7 @@ export function openCheck(s: Statements, id: number): CheckRow {
   return check;
 }
 
-const WEAPON = `SELECT w.id, w.national_code AS nationalCode, w.serial, w.type, w.model, w.location, x.counted
+const WEAPON = `SELECT w.id, w.national_code AS nationalCode, w.serial, w.type, w.manufacturer, w.model, w.calibre, w.location, x.counted
   FROM stock_check_weapons x JOIN weapons w ON w.id = x.weapon_id WHERE x.check_id = ?`;
 const SHELF_ORDER = 'ORDER BY w.location, w.national_code_key, w.id';
 
@@ -98,11 +97,7 @@ export function countSheet(s: Statements, id: number): CountSheet {
   return { check, weapons: weapons(s, id), lots, unknown: unknownCodes(s, id) };
 }
 
-/**
- * The inventory report of a closed check. Its cases are the case.opened events appended right after
- * its stockcheck.closed in the same write (one per missing weapon, unknown code and lot difference,
- * in that order): their ids are the seqs that follow the close, which is the check's updated_seq.
- */
+/** The inventory report of a closed check, with the cases its closing opened. */
 export function checkReport(store: Store, id: number, now: Date): CheckReport {
   const s = store.s;
   const raw = rawCheck(s, id);
@@ -115,10 +110,6 @@ export function checkReport(store: Store, id: number, now: Date): CheckReport {
     return { lotId: l.lotId, lotNumber: l.lotNumber, nature: l.nature, storeCode: l.storeCode, bay: l.bay, book: l.book, counted, difference: counted - l.book };
   });
   const lotsDifferent = lots.filter((l) => l.difference !== 0).length;
-  const n = missing.length + unknown.length + lotsDifferent;
-  const caseIds = (s
-    .sql("SELECT id FROM cases WHERE source = 'stock_check' AND id > ? AND id <= ? ORDER BY id")
-    .all(raw.updated_seq, raw.updated_seq + n) as { id: number }[]).map((r) => r.id);
   const weaponsBook = (s.sql('SELECT COUNT(*) AS n FROM stock_check_weapons WHERE check_id = ? AND book = 1').get(id) as { n: number }).n;
   return {
     check: toCheck(raw),
@@ -135,7 +126,7 @@ export function checkReport(store: Store, id: number, now: Date): CheckReport {
       lotsBook: lots.filter((l) => l.book > 0).length,
       lotsDifferent,
     },
-    cases: caseIds.map((caseId) => caseRow(s, caseId, now)),
+    cases: checkCaseRows(s, id, now),
     head: { ...store.journal.getHead() },
   };
 }
