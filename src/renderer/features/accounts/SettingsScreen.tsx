@@ -117,6 +117,18 @@ export function SettingsScreen(props: { onChange: () => Promise<void> }) {
                   {t('settings.countersignHint')}
                 </small>
               </div>
+            </div>
+          </section>
+          <section className="panel" aria-labelledby="settings-checks">
+            <h2 id="settings-checks">{t('settings.checks')}</h2>
+            <p className="hint">{t('settings.checksIntro')}</p>
+            <div className="form">
+              <Field id="settings-full-months" label={t('settings.fullInventoryMonths')} hint={t('settings.fullInventoryHint')} error={errors.fullInventoryMonths as FieldError | undefined} required>
+                <input id="settings-full-months" type="number" min={1} max={24} inputMode="numeric" disabled={!settings} {...form.register('fullInventoryMonths')} />
+              </Field>
+              <Field id="settings-spot-days" label={t('settings.spotCheckDays')} hint={t('settings.spotCheckHint')} error={errors.spotCheckDays as FieldError | undefined} required>
+                <input id="settings-spot-days" type="number" min={1} max={365} inputMode="numeric" disabled={!settings} {...form.register('spotCheckDays')} />
+              </Field>
               <div className="form__actions">
                 <BusyButton busy={isSubmitting} testId="settings-save">
                   {t('common:save')}
@@ -146,6 +158,17 @@ export function SettingsScreen(props: { onChange: () => Promise<void> }) {
               <ul data-testid="settings-custody-readonly">
                 <li>{t('settings.caseDeadlineValue', { count: settings.caseDeadlineHours, n: formatNumber(settings.caseDeadlineHours, language) })}</li>
                 <li>{t(settings.countersignIssues ? 'settings.countersignOn' : 'settings.countersignOff')}</li>
+              </ul>
+            ) : null}
+            <p className="hint">{t('settings.managersOnly')}</p>
+          </section>
+          <section className="panel" aria-labelledby="settings-checks">
+            <h2 id="settings-checks">{t('settings.checks')}</h2>
+            <p className="hint">{t('settings.checksIntro')}</p>
+            {settings ? (
+              <ul data-testid="settings-checks-readonly">
+                <li>{t('settings.fullInventoryValue', { count: settings.fullInventoryMonths, n: formatNumber(settings.fullInventoryMonths, language) })}</li>
+                <li>{t('settings.spotCheckValue', { count: settings.spotCheckDays, n: formatNumber(settings.spotCheckDays, language) })}</li>
               </ul>
             ) : null}
             <p className="hint">{t('settings.managersOnly')}</p>

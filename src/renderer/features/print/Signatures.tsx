@@ -12,7 +12,8 @@ export function Signatures(props: { roles: readonly SignatureRole[]; names?: Par
       {props.roles.map((role) => (
         <div key={role} className="print-signature">
           <p className="print-signature__role">{labels.t(`signature.${role}`)}</p>
-          {props.names?.[role] ? <p className="print-signature__name">{props.names[role]}</p> : null}
+          {/* Always there (a no-break space when no name is printed), so that every block's line sits at the same height. */}
+          <p className="print-signature__name">{props.names?.[role] || '\u00a0'}</p>
           <p className="print-signature__line">{labels.t('nameDateSignature')}</p>
         </div>
       ))}

@@ -3,7 +3,10 @@ import { useNavigate, type Screen } from '../../../app/navigation';
 import { Deadline } from './Deadline';
 import { useCaseLabels } from './labels';
 
-/** A case's record: each thing it concerns (weapon, lot, voucher, officer) opens its own screen. */
+/**
+ * A case's record: each thing it concerns (weapon, lot, voucher, officer, stock check) opens its own
+ * screen; a stock check case also shows the unknown code counted, or the place with book and count.
+ */
 export function CaseFacts(props: { row: CaseRow; now: number }) {
   const labels = useCaseLabels();
   const navigate = useNavigate();
@@ -19,8 +22,22 @@ export function CaseFacts(props: { row: CaseRow; now: number }) {
       <dl className="facts" data-testid="case-facts">
         <dt>{labels.t('field.source')}</dt>
         <dd>{labels.source(c.source)}</dd>
+        {c.checkId !== null ? (
+          <>
+            <dt>{labels.t('field.check')}</dt>
+            <dd>{link(labels.t('checkNumber', { id: c.checkId }), { name: 'stockCheck', id: c.checkId }, 'case-check')}</dd>
+          </>
+        ) : null}
         <dt>{labels.t('field.subject')}</dt>
         <dd>{labels.subject(c.subject)}</dd>
+        {c.code ? (
+          <>
+            <dt>{labels.t('field.code')}</dt>
+            <dd className="code" data-testid="case-code">
+              {c.code}
+            </dd>
+          </>
+        ) : null}
         {c.weapon ? (
           <>
             <dt>{labels.t('field.weapon')}</dt>
@@ -33,6 +50,24 @@ export function CaseFacts(props: { row: CaseRow; now: number }) {
           <>
             <dt>{labels.t('field.lot')}</dt>
             <dd>{link(c.lot.lotNumber, { name: 'ammoLot', id: c.lot.id })}</dd>
+          </>
+        ) : null}
+        {c.place ? (
+          <>
+            <dt>{labels.t('field.place')}</dt>
+            <dd data-testid="case-place">{`${c.place.storeCode} ${c.place.bay}`.trim()}</dd>
+          </>
+        ) : null}
+        {c.book !== null ? (
+          <>
+            <dt>{labels.t('field.book')}</dt>
+            <dd data-testid="case-book">{labels.t('qty.rounds', { count: c.book, n: labels.number(c.book) })}</dd>
+          </>
+        ) : null}
+        {c.counted !== null ? (
+          <>
+            <dt>{labels.t('field.counted')}</dt>
+            <dd data-testid="case-counted">{labels.t('qty.rounds', { count: c.counted, n: labels.number(c.counted) })}</dd>
           </>
         ) : null}
         {c.subject !== 'weapon' ? (
@@ -59,6 +94,12 @@ export function CaseFacts(props: { row: CaseRow; now: number }) {
             <dd>
               {link(c.officer.serviceNumber, { name: 'officer', id: c.officer.id })} {c.officer.name}
             </dd>
+          </>
+        ) : null}
+        {c.note ? (
+          <>
+            <dt>{labels.t('field.note')}</dt>
+            <dd data-testid="case-note">{c.note}</dd>
           </>
         ) : null}
         <dt>{labels.t('field.owner')}</dt>

@@ -6,7 +6,7 @@ type Data = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** Events this list names (cases:event.<type with _>); others show their type code. */
-const KNOWN = new Set(['case.opened', 'case.updated', 'case.closed', 'weapon.loss_reported', 'custody.returned']);
+const KNOWN = new Set(['case.opened', 'case.updated', 'case.closed', 'weapon.loss_reported', 'custody.returned', 'ammo.adjusted']);
 
 function details(l: CaseLabels, e: HistoryEntry, row: CaseRow): string[] {
   const d: Data = e.data;
@@ -14,7 +14,8 @@ function details(l: CaseLabels, e: HistoryEntry, row: CaseRow): string[] {
   switch (e.type) {
     case 'case.opened':
       lines.push(l.t('eventDetail.opened', { source: l.source(str(d.source)), deadline: l.dateTime(str(d.deadline)) }));
-      if (str(d.note)) lines.push(l.t('eventDetail.note', { note: str(d.note) }));
+      // The case's note, not the event's: a stock check case from before schema 5 had its facts in a generated English note.
+      if (row.note) lines.push(l.t('eventDetail.note', { note: row.note }));
       break;
     case 'case.updated':
       if (d.explanation !== undefined) lines.push(l.t('eventDetail.explanation', { explanation: str(d.explanation) || '—' }));
@@ -31,6 +32,12 @@ function details(l: CaseLabels, e: HistoryEntry, row: CaseRow): string[] {
     case 'weapon.loss_reported':
       lines.push(l.t('eventDetail.lossReport', { reference: str(d.reference) }));
       break;
+    case 'ammo.adjusted': {
+      const delta = Number(d.delta);
+      lines.push(l.t('eventDetail.adjusted', { delta: `${delta > 0 ? '+' : delta < 0 ? '−' : ''}${l.number(Math.abs(delta))}` }));
+      if (str(d.reason)) lines.push(l.t('eventDetail.reason', { reason: str(d.reason) }));
+      break;
+    }
   }
   return lines;
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useRecord } from '../../../lib/useRecord';
 import { LoadFailure } from '../../../components/LoadFailure';
 import { canWrite, useNavigate, useSession } from '../../../app/navigation';
+import { CaseAdjustDialog } from './CaseAdjustDialog';
 import { CaseFacts } from './CaseFacts';
 import { CaseHistory } from './CaseHistory';
 import { CaseUpdateForm } from './CaseUpdateForm';
@@ -18,6 +19,7 @@ export function CaseScreen(props: { id: number }) {
   const session = useSession();
   const { value: dossier, failure, reload: load, readAt: now } = useRecord('cases.get', { id: props.id });
   const [closing, setClosing] = useState(false);
+  const [adjusting, setAdjusting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
   const back = (
@@ -41,6 +43,11 @@ export function CaseScreen(props: { id: number }) {
         <span className={`custody-badge custody-badge--${open ? (c.overdue ? 'danger' : 'warn') : 'ok'}`} data-testid="case-status" data-status={c.status}>
           {c.overdue ? labels.t('overdue') : labels.status(c.status)}
         </span>
+        {open && write && c.source === 'stock_check' && c.subject === 'rounds' && c.lot ? (
+          <button type="button" className="reg-button" onClick={() => setAdjusting(true)} data-testid="case-adjust">
+            {labels.t('adjust.button')}
+          </button>
+        ) : null}
         {open && write ? (
           <button type="button" className="reg-button reg-button--primary" onClick={() => setClosing(true)} data-testid="case-close">
             {labels.t('close.button')}
@@ -65,6 +72,17 @@ export function CaseScreen(props: { id: number }) {
         </div>
         <CaseHistory history={dossier.history} row={c} />
       </div>
+      {adjusting ? (
+        <CaseAdjustDialog
+          dossier={dossier}
+          onClose={() => setAdjusting(false)}
+          onDone={() => {
+            setAdjusting(false);
+            setNotice(labels.t('notice.adjusted'));
+            void load();
+          }}
+        />
+      ) : null}
       {closing ? (
         <CloseCaseDialog
           dossier={dossier}

@@ -32,9 +32,9 @@ function makeLabels(t: TFunction, lang: Language) {
     status: (code: string) => c(`status.${code}`),
     weaponType: (code: string) => t(`register:type.${code}`),
     role: (code: string) => t(`enums:role.${code}`),
-    /** What is unaccounted for: the weapon, or so many rounds of a lot, or so many magazines. */
+    /** What is unaccounted for: the weapon (or the unknown code counted), so many rounds of a lot, or so many magazines. */
     what: (row: CaseRow): string => {
-      if (row.subject === 'weapon') return row.weapon ? row.weapon.nationalCode : c('subject.weapon');
+      if (row.subject === 'weapon') return row.weapon ? row.weapon.nationalCode : row.code ? c('qty.unknownCode', { code: row.code }) : c('subject.weapon');
       if (row.subject === 'rounds') {
         const rounds = c('qty.rounds', { count: row.quantity, n: number(row.quantity) });
         return row.lot ? c('qty.ofLot', { quantity: rounds, lot: row.lot.lotNumber }) : rounds;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { canWrite, useNavigate, useSession, type Screen } from '../../../app/navigation';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { OverdueChecks } from '../../stockcheck/OverdueChecks';
 import { CaseTable } from '../cases/CaseTable';
 import { useCaseLabels } from '../cases/labels';
 import { SHORTCUTS } from '../CustodyTabs';
@@ -31,6 +32,7 @@ export function CustodyDashboardScreen() {
         </small>
       </header>
       <ErrorBanner error={failure} />
+      <OverdueChecks />
       <div className="custody-links" role="group" aria-label={labels.t('dashboard.shortcuts')}>
         {write ? (
           <>
