@@ -2,6 +2,7 @@ import type { HistoryEntry } from '../../../../shared/contract/register';
 import { formatDateTime } from '../../../i18n/format';
 import { useLabels } from '../labels';
 import { eventDetails, eventLabel } from './eventText';
+import { PrintLink } from './PrintLink';
 
 /**
  * The weapon's journal, newest first: who, when, what, why. A correction names the event it
@@ -40,6 +41,7 @@ export function History(props: { history: HistoryEntry[]; weaponId?: number }) {
                 {text}
               </p>
             ))}
+            {props.weaponId !== undefined ? <PrintLink entry={e} weaponId={props.weaponId} /> : null}
             {(correctedBy.get(e.seq) ?? []).map((c) => (
               <p key={c.seq} className="reg-event__corrected">
                 {labels.t('register:history.correctedBy', { seq: c.seq, field: labels.field(String(c.data.field)) })}

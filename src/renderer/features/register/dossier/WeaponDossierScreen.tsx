@@ -64,6 +64,16 @@ export function WeaponDossierScreen(props: { id: number }) {
           {labels.t('register:dossier.registeredAt', { date: formatDateTime(weapon.registeredAt, labels.lang), id: weapon.id })}
         </span>
       </div>
+      <div className="reg-dossier__print">
+        <button
+          type="button"
+          className="reg-button"
+          data-testid="dossier-print"
+          onClick={() => navigate({ name: 'print', doc: { kind: 'dossier', weaponId: weapon.id }, back: { name: 'weapon', id: weapon.id } })}
+        >
+          {labels.t('registerPrint:button.dossier')}
+        </button>
+      </div>
       <p className="reg-notice" aria-live="polite" data-testid="dossier-notice">
         {notice}
       </p>

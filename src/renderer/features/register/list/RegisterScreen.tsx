@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SEARCH_CAP, SEARCH_MIN, type RegisterCounts, type RegisterSort } from '../../../../shared/contract/register';
 import { normalizeKey } from '../../../../shared/domain/normalize';
-import { canWrite, useNavigate, useSession } from '../../../app/navigation';
+import { canWrite, useNavigate, useSession, type RegisterView } from '../../../app/navigation';
 import { call } from '../../../lib/client';
 import { useLabels } from '../labels';
 import { RegisterPager, type ListQuery } from './pager';
@@ -26,6 +26,11 @@ function cleanFilters(f: Filters): Filters {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(f)) if (typeof v === 'string' && v.trim()) out[k] = v.trim();
   return out as Filters;
+}
+
+/** The query the table shows (search applied from three characters, filters trimmed), as printed. */
+function printView(q: ListQuery): RegisterView {
+  return { search: q.search ?? '', filters: q.filters ?? {}, sort: q.sort ?? 'registered', dir: q.dir ?? 'asc' };
 }
 
 /** The weapons register: counts, filters, search/scan box and the virtualized table. */
@@ -93,6 +98,15 @@ export function RegisterScreen() {
     <section className="reg-screen" aria-labelledby="reg-title">
       <header className="reg-header">
         <h1 id="reg-title">{labels.t('register:list.title')}</h1>
+        <button
+          type="button"
+          className="reg-button"
+          title={labels.t('registerPrint:button.registerHint')}
+          data-testid="register-print"
+          onClick={() => navigate({ name: 'print', doc: { kind: 'register', view: printView(shown.query) }, back: { name: 'register' } })}
+        >
+          {labels.t('registerPrint:button.register')}
+        </button>
         {canWrite(session) ? (
           <button type="button" className="reg-button reg-button--primary" onClick={() => navigate({ name: 'newWeapon' })}>
             {labels.t('register:list.new')}
