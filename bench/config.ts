@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { PRINT_MAX_ROWS } from '../src/shared/contract/reports';
 
 export interface BenchConfig {
   /** Weapons per size; empty (BENCH_SIZES=0) skips the weapons. */
@@ -16,6 +17,12 @@ export interface BenchConfig {
    * returned, cases opened), officers, weapons out at the end, custody events per journal write.
    */
   custody: { events: number; officers: number; out: number; batch: number };
+  /**
+   * Printing to PDF in Chromium (off: skipped): the register of `weapons` weapons and the monthly
+   * return on the ammunition database (weapons added to it), `runs` router calls for the core's
+   * share, the built renderer served (out/renderer unless given; built when missing).
+   */
+  print: { on: boolean; weapons: number; runs: number; renderer?: string };
 }
 
 function sizes(raw: string | undefined): number[] {
@@ -55,11 +62,21 @@ function custody(env: NodeJS.ProcessEnv): BenchConfig['custody'] {
   };
 }
 
+function print(env: NodeJS.ProcessEnv): BenchConfig['print'] {
+  const weapons = positive(env.BENCH_PRINT_WEAPONS, 10_000, 'BENCH_PRINT_WEAPONS');
+  // Beyond PRINT_MAX_ROWS the register asks for a filter instead of printing.
+  if (weapons > PRINT_MAX_ROWS) throw new Error(`BENCH_PRINT_WEAPONS must be at most ${PRINT_MAX_ROWS} (got "${env.BENCH_PRINT_WEAPONS}")`);
+  const renderer = env.BENCH_PRINT_RENDERER?.trim();
+  return { on: env.BENCH_PRINT !== '0', weapons, runs: positive(env.BENCH_PRINT_RUNS, 5, 'BENCH_PRINT_RUNS'), ...(renderer ? { renderer } : {}) };
+}
+
 /**
  * BENCH_SIZES=10000,100000 (0: no weapons)  BENCH_BATCH=5000  BENCH_SAMPLES=300  BENCH_KEEP=1
  * BENCH_AMMO_MOVEMENTS=100000 (0: no ammunition)  BENCH_AMMO_LOTS=2000  BENCH_AMMO_STORES=20  BENCH_AMMO_BATCH=5000
  * BENCH_CUSTODY_EVENTS=5000000 (0: no custody; run on the largest BENCH_SIZES database)  BENCH_CUSTODY_OFFICERS=20000
  * BENCH_CUSTODY_OUT=5000 (weapons out at the end)  BENCH_CUSTODY_BATCH=5000 (events per journal write)
+ * BENCH_PRINT=0 (no printing)  BENCH_PRINT_WEAPONS=10000 (register printed; at most 20000)  BENCH_PRINT_RUNS=5 (router calls timed)
+ * BENCH_PRINT_RENDERER=/tmp/renderer (a built renderer; default out/renderer, built with electron-vite when missing)
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
   return {
@@ -70,5 +87,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     dir: join(resolve(import.meta.dirname, '..'), '.bench-data'),
     ammo: ammo(env),
     custody: custody(env),
+    print: print(env),
   };
 }

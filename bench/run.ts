@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints figures for the weapons register, custody (on the largest weapons
- * database) and the ammunition movements (no pass/fail). See bench/config.ts for the environment
- * variables that make a development run shorter.
+ * database), the ammunition movements and printing to PDF (on the ammunition database); no
+ * pass/fail. See bench/config.ts for the environment variables that make a development run shorter.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -18,6 +18,8 @@ import { measureCustody } from './custody-queries';
 import { custodySection } from './custody-report';
 import { loadCore } from './load-core';
 import { loadRaw } from './load-raw';
+import { measurePrint } from './print-run';
+import { printSection } from './print-report';
 import { measureRegister } from './register-queries';
 import { finalTables, sizeSection, type SizeResult } from './report';
 import { MemoryPeaks } from './stats';
@@ -42,6 +44,8 @@ async function ammunition(config: BenchConfig, memory: MemoryPeaks): Promise<voi
     const raw = loadAmmoRaw(join(base, 'raw.sqlite'), size, config.ammo.batch, memory);
     const times = await measureAmmunition(join(base, 'core'), size, core, config.samples, memory);
     console.log(`\n${ammoSection({ size, core, raw, times })}`);
+    // Its journal is the large one: printing runs on it before it goes.
+    if (config.print.on) await printing(config, join(base, 'core'), memory);
   } finally {
     if (!config.keep) rmSync(base, { recursive: true, force: true });
   }
@@ -52,6 +56,19 @@ async function custody(config: BenchConfig, dataDir: string, weapons: number, me
   const load = await loadCustody(join(dataDir, 'armoury.sqlite'), weapons, config.custody, memory);
   const times = await measureCustody(dataDir, config.samples, memory);
   console.log(`\n${custodySection({ smaller: weapons < 1_000_000, load, times })}`);
+}
+
+/** The register and the monthly return printed to PDF in Chromium, on `dataDir`'s armoury (a new one when there is none). */
+async function printing(config: BenchConfig, dataDir: string, memory: MemoryPeaks): Promise<void> {
+  // A browser or build problem costs this section only, not the figures still to come.
+  const result = await measurePrint(config, dataDir, memory).catch((error: unknown) => {
+    console.error('\n== printing to PDF failed:', error);
+    process.exitCode = 1;
+    return null;
+  });
+  if (!result) return;
+  const notes = result.intoAmmunition ? [] : ['no ammunition movements (BENCH_AMMO_MOVEMENTS=0): the monthly return covers these weapons alone'];
+  console.log(`\n${printSection(result, { notes, kept: config.keep })}`);
 }
 
 async function main(): Promise<void> {
@@ -86,6 +103,16 @@ async function main(): Promise<void> {
     }
   }
   if (config.ammo.movements > 0) await ammunition(config, memory);
+  else if (config.print.on) {
+    const base = join(config.dir, `print-${config.print.weapons}`);
+    rmSync(base, { recursive: true, force: true });
+    mkdirSync(base, { recursive: true });
+    try {
+      await printing(config, base, memory);
+    } finally {
+      if (!config.keep) rmSync(base, { recursive: true, force: true });
+    }
+  }
   memory.sample();
   if (results.length > 0) console.log(`\n${finalTables(results, memory)}`);
   else console.log(`\nPeak memory of this process: RSS ${bytes(memory.rss)}, JS heap ${bytes(memory.heapUsed)} (sampled)`);
