@@ -19,7 +19,7 @@ export function LotDossierScreen(props: { id: number }) {
   const labels = useAmmoLabels();
   const navigate = useNavigate();
   const session = useSession();
-  const { value: dossier, failure, reload: load } = useRecord('lots.get', { id: props.id });
+  const { value: dossier, failure, reload: load, readAt } = useRecord('lots.get', { id: props.id });
   const [action, setAction] = useState<LotAction | null>(null);
   const [notice, setNotice] = useState<NoticeValue | null>(peekNotice);
   useEffect(clearNotice, []);
@@ -42,7 +42,7 @@ export function LotDossierScreen(props: { id: number }) {
   const title = labels.t('card.printTitle', { lot: labels.lotName(lot) });
   return (
     <section className="reg-screen ammo-screen ammo-dossier" aria-labelledby="ammo-lot-title" data-testid="lot-dossier">
-      <PrintHeader title={title} />
+      <PrintHeader title={title} readAt={readAt} />
       <header className="reg-header">
         {back}
         <h1 id="ammo-lot-title">

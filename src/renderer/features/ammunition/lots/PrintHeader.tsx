@@ -2,42 +2,54 @@ import { useEffect, useState } from 'react';
 import type { JournalHead } from '../../../../shared/contract/app';
 import { useAppStatus } from '../../../app/navigation';
 import { call } from '../../../lib/client';
-import { useAmmoLabels } from '../labels';
+import { usePrintLabels } from '../../print/labels';
+import { pageStyle } from '../../print/pageStyle';
+import { Signatures } from '../../print/Signatures';
+import '../../print/print.css';
 
 /**
- * On paper only: the armoury, when it was printed, and the journal head so the sheet can be
- * matched to the digital record; signature blocks at the foot (PrintSignatures).
+ * On paper only: the frame every printout has (print kit): the armoury, when it was printed, the
+ * journal head so the sheet can be matched to the digital record, and the title with "page x / y"
+ * at the foot of every page; signature blocks at the end (PrintSignatures).
  */
-export function PrintHeader(props: { title: string }) {
-  const labels = useAmmoLabels();
+export function PrintHeader(props: { title: string; readAt: number }) {
+  const labels = usePrintLabels();
   const status = useAppStatus();
-  const [head, setHead] = useState<JournalHead | null>(null);
-  const [printedAt] = useState(() => new Date().toISOString());
+  const [read, setRead] = useState<{ head: JournalHead; at: string } | null>(null);
+  // Read again with the record: after a movement on this screen the paper names the new state.
   useEffect(() => {
-    void call('journal.head', {}).then((r) => r.ok && setHead(r.value));
-  }, []);
+    let live = true;
+    void call('journal.head', {}).then((r) => live && r.ok && setRead({ head: r.value, at: new Date().toISOString() }));
+    return () => {
+      live = false;
+    };
+  }, [props.readAt]);
+  const head = read?.head ?? null;
+  const printedAt = read?.at ?? '';
+  const footer = `${props.title} · ${status.armoury?.code ?? ''}`;
   return (
     <div className="ammo-print-only ammo-print-head" data-testid="print-head">
+      <style>{pageStyle({ orientation: 'portrait', footer, pageOf: labels.t('pageOf', { page: '\u0000', pages: '\u0001' }) })}</style>
       <p>
         <strong>{status.armoury?.name}</strong> <span className="code">{status.armoury?.code}</span>
+        {status.armoury?.region ? <span>{` · ${status.armoury.region}`}</span> : null}
       </p>
       <p className="ammo-print-head__title">{props.title}</p>
-      <p>{labels.t('print.printedAt', { date: labels.dateTime(printedAt) })}</p>
-      {head ? <p className="hash">{labels.t('print.journalHead', { seq: labels.number(head.seq), hash: head.hash })}</p> : null}
+      <p>{labels.t('printedAt', { date: labels.dateTime(printedAt) })}</p>
+      {head ? (
+        <p className="hash" data-testid="print-head-hash">
+          {labels.t('journalHead', { seq: labels.number(head.seq), hash: head.hash })}
+        </p>
+      ) : null}
     </div>
   );
 }
 
+/** The storekeeper's and the manager's blocks, as on every printout the depot signs. */
 export function PrintSignatures() {
-  const labels = useAmmoLabels();
   return (
-    <div className="ammo-print-only ammo-signatures">
-      {(['storekeeper', 'manager'] as const).map((who) => (
-        <div key={who} className="ammo-signature">
-          <p>{labels.t(`print.signature.${who}`)}</p>
-          <p className="ammo-signature__line">{labels.t('print.nameDateSignature')}</p>
-        </div>
-      ))}
+    <div className="ammo-print-only">
+      <Signatures roles={['storekeeper', 'manager']} />
     </div>
   );
 }

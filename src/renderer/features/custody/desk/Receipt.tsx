@@ -1,28 +1,36 @@
 import { useState } from 'react';
 import type { VoucherView } from '../../../../shared/contract/custody';
 import { useAppStatus } from '../../../app/navigation';
+import { usePrintLabels } from '../../print/labels';
+import { pageStyle } from '../../print/pageStyle';
 import { useDeskLabels } from './labels';
 
 /**
- * On paper only: the armoury, the receipt's title and number, when it was issued and printed,
- * and the journal head read with the voucher, so the signed sheet matches the digital record.
+ * On paper only: the frame every printout has (print kit): the armoury, the receipt's title and
+ * number, when it was issued and printed, the journal head read with the voucher so the signed
+ * sheet matches the digital record, and the title with "page x / y" at the foot of every page.
  */
 export function ReceiptHead(props: { voucher: VoucherView }) {
   const labels = useDeskLabels();
+  const print = usePrintLabels();
   const status = useAppStatus();
   const [printedAt] = useState(() => new Date().toISOString());
   const v = props.voucher;
+  const title = labels.t(`receipt.title.${v.kind}`);
+  const footer = `${title} · ${labels.t('receipt.number', { number: v.number })} · ${status.armoury?.code ?? ''}`;
   return (
     <div className="desk-print-only desk-print-head" data-testid="receipt-head">
+      <style>{pageStyle({ orientation: 'portrait', footer, pageOf: print.t('pageOf', { page: '\u0000', pages: '\u0001' }) })}</style>
       <p>
         <strong>{status.armoury?.name}</strong> <span className="code">{status.armoury?.code}</span>
+        {status.armoury?.region ? <span>{` · ${status.armoury.region}`}</span> : null}
       </p>
-      <p className="desk-print-head__title">{labels.t(`receipt.title.${v.kind}`)}</p>
+      <p className="desk-print-head__title">{title}</p>
       <p className="desk-print-head__number">{labels.t('receipt.number', { number: v.number })}</p>
       <p>{labels.t('receipt.issuedAt', { date: labels.dateTime(v.issuedAt) })}</p>
-      <p>{labels.t('receipt.printedAt', { date: labels.dateTime(printedAt) })}</p>
+      <p>{print.t('printedAt', { date: print.dateTime(printedAt) })}</p>
       <p className="hash" data-testid="receipt-journal-head">
-        {labels.t('receipt.journalHead', { seq: labels.number(v.head.seq), hash: v.head.hash })}
+        {print.t('journalHead', { seq: print.number(v.head.seq), hash: v.head.hash })}
       </p>
     </div>
   );
