@@ -19,7 +19,8 @@ Creates a demo armoury (Sahel makes, models and calibres, several agencies, a hi
 maintenance, losses, thefts, recoveries and two-person destructions; three ammunition stores with
 their licences and a year of movements over a few dozen lots; officers with their authorisations, a
 year of issues and returns, a few weapons out now with one overdue, one open discrepancy case, the
-key register and a shift handover) with three accounts.
+key register and a shift handover; quarterly inventories and spot checks, one lot difference
+adjusted in the book and one missing weapon found) with three accounts.
 Refuses an existing file.
 
   --db FILE      database file to create (its folder must exist)

@@ -3,7 +3,7 @@ import { addDays, addMonths, today as dayOf } from '../ammunition/dates';
 import { balancesOf, recordInspection, suspendOverdueLots } from '../ammunition/inspection';
 import { getLot } from '../ammunition/lots';
 import {
-  adjust, changeCondition, expend, issue, move, receive, receiveNewLot, returnUnexpended, takeOut, transferIn, type MovementCtx,
+  changeCondition, expend, issue, move, receive, receiveNewLot, returnUnexpended, takeOut, transferIn, type MovementCtx,
 } from '../ammunition/movements';
 import { storeView, suggestLots } from '../ammunition/queries';
 import { addBay, changeLicence, createStore, getStore } from '../ammunition/stores';
@@ -284,10 +284,7 @@ class History {
         lotId: this.lotId(6), place: this.stock(this.lotId(6), 'A'), condition: 'serviceable', quantity: 1440, date: this.day,
         transferId: this.doc('TR-BKO'), toArmoury: 'ML-KTI-02', document: this.doc('BT'),
       }),
-      300: () => adjust(this.ctx, {
-        lotId: this.lotId(7), place: this.stock(this.lotId(7), 'A'), condition: 'serviceable', delta: -20,
-        reason: "Écart constaté à l'inventaire trimestriel (comptage en aveugle)", caseReference: this.doc('PV-INV'),
-      }, this.o.managerId),
+      // (the two-person book adjustment comes from a quarterly inventory's case: see stockchecks.ts)
     };
     events[d]?.();
   }

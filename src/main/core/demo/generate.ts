@@ -11,6 +11,7 @@ import { Store } from '../store';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts';
 import { addDemoAmmunition } from './ammunition';
 import { custodyHistory } from './custody';
+import { withStockChecks } from './stockchecks';
 import { AGENCY_CODES, CATALOGUE, RACKS, SOURCES, type CatalogueEntry } from './catalogue';
 
 /** Small deterministic PRNG (mulberry32): the same demo every time for the same size. */
@@ -147,9 +148,9 @@ async function fillDemoArmoury(path: string, options: DemoOptions): Promise<void
     }
     store.journal.write(() => addHistory(store, weaponIds, r, { managerId, storekeeperId }, clock.date));
     // After the weapons, from their own seeds: the weapons part stays the same for the same size.
-    // The custody counter's year runs day by day beside the ammunition's, on the same clock.
+    // The custody counter's year and the stock checks run day by day beside the ammunition's, on the same clock.
     const who = { now, managerId, storekeeperId };
-    addDemoAmmunition(store, who, custodyHistory(who));
+    addDemoAmmunition(store, who, withStockChecks(who, custodyHistory(who)));
   } finally {
     store.close();
   }

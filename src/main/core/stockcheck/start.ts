@@ -41,18 +41,21 @@ function populationSize(s: Statements, scope: CheckScope, storeId: number | unde
   }
 }
 
+/** A whole number from 0 to below `n`; crypto.randomInt, or a seeded one for a reproducible demo. */
+export type RandomBelow = (n: number) => number;
+
 /**
- * The items of a spot check, drawn without replacement (a partial Fisher–Yates shuffle with
- * crypto.randomInt) from every weapon on the shelves and every lot place on hand.
+ * The items of a spot check, drawn without replacement (a partial Fisher–Yates shuffle) from every
+ * weapon on the shelves and every lot place on hand.
  */
-function drawSpot(s: Statements, size: number): NonNullable<CheckStarted['spot']> {
+function drawSpot(s: Statements, size: number, random: RandomBelow): NonNullable<CheckStarted['spot']> {
   const population: ({ weapon: number } | { place: Place })[] = [
     ...presentWeapons(s).map((weapon) => ({ weapon })),
     ...(s.sql(placesSql()).all() as Place[]).map((place) => ({ place })),
   ];
   const n = Math.min(size, population.length);
   for (let i = 0; i < n; i++) {
-    const j = i + randomInt(population.length - i);
+    const j = i + random(population.length - i);
     const a = population[i];
     const b = population[j];
     if (a === undefined || b === undefined) throw new Error('spot draw out of range');
@@ -72,7 +75,7 @@ function drawSpot(s: Statements, size: number): NonNullable<CheckStarted['spot']
  * projections as they stand at this event. Several checks may be open at once (a spot check
  * during a long full inventory).
  */
-export function startCheck(store: Store, actor: number, input: StartInput): number {
+export function startCheck(store: Store, actor: number, input: StartInput, random: RandomBelow = randomInt): number {
   return store.journal.write(() => {
     const s = store.s;
     const storeId = input.scope === 'store' ? input.storeId : undefined;
@@ -82,7 +85,7 @@ export function startCheck(store: Store, actor: number, input: StartInput): numb
     }
     const data: CheckStarted = { scope: input.scope, note: input.note };
     if (storeId !== undefined) data.storeId = storeId;
-    if (input.scope === 'spot') data.spot = drawSpot(s, input.spotSize ?? 1);
+    if (input.scope === 'spot') data.spot = drawSpot(s, input.spotSize ?? 1, random);
     return store.journal.append({ type: 'stockcheck.started', actor, data }).seq;
   });
 }
