@@ -1,7 +1,4 @@
 import type { Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import enAccounts from '../../locales/en/accounts.json';
 import enHandover from '../../locales/en/handover.json';
 import frAccounts from '../../locales/fr/accounts.json';
@@ -13,6 +10,7 @@ import { msg } from './ammunition-helpers';
 import { MANAGER, ok, seedCustody, STOREKEEPER, type CustodySeed } from './custody-helpers';
 import { expect, test as base } from './fixtures';
 import { ARMOURY, signIn, signOut } from './helpers';
+import { savePdf } from './pdf-helpers';
 
 const HOUR = 3600_000;
 
@@ -75,13 +73,9 @@ async function seedOut(app: GardienApp, page: Page, clock: { shift: number }, la
   return { ...seed, overdue, assignment, pistol: pistolVoucher, missingCase };
 }
 
-/** Prints the page to PDF as Chromium does for window.print() and reads its text back. */
-async function printedText(page: Page, dir: string): Promise<string> {
-  // page.pdf() prints with the emulated media: back to none, so print rules apply as on paper.
-  await page.emulateMedia({ media: null });
-  const file = join(dir, 'weapons-out.pdf');
-  writeFileSync(file, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+/** Saves the register as the user does (Save as PDF: Chromium's printToPDF) and reads its text back. */
+async function printedText(page: Page): Promise<string> {
+  return (await savePdf(page)).text;
 }
 
 const row = (page: Page, weaponId: number) => page.locator(`[data-testid="out-row"][data-weapon="${weaponId}"]`);
@@ -89,7 +83,6 @@ const row = (page: Page, weaponId: number) => page.locator(`[data-testid="out-ro
 test('the weapons out register: by unit and officer, overdue and missing marked, searched, printed on A4 (fr)', async ({
   app,
   clock,
-  dataDir,
   gardienPage: page,
 }) => {
   const t = frHandover;
@@ -162,7 +155,7 @@ test('the weapons out register: by unit and officer, overdue and missing marked,
   await expect(page.getByTestId('out-print-hash')).toContainText(head.hash);
   await page.emulateMedia({ media: 'screen' });
 
-  const text = await printedText(page, dataDir);
+  const text = await printedText(page);
   const flat = text.replace(/\s+/g, '');
   expect(text).toContain(t.out.printTitle);
   expect(text).toContain(ARMOURY.name);
@@ -177,7 +170,7 @@ test('the weapons out register: by unit and officer, overdue and missing marked,
   expect(text).not.toContain(t.out.search);
 });
 
-test('the weapons out register in English, printed', async ({ app, clock, dataDir, gardienPage: page }) => {
+test('the weapons out register in English, printed', async ({ app, clock, gardienPage: page }) => {
   const t = enHandover;
   const seed = await seedOut(app, page, clock, 'en');
   await signIn(page, MANAGER);
@@ -192,7 +185,7 @@ test('the weapons out register in English, printed', async ({ app, clock, dataDi
   await expect(page.getByTestId('out-total')).toHaveAttribute('data-value', '2');
 
   // A partial list says so on paper.
-  const text = await printedText(page, dataDir);
+  const text = await printedText(page);
   expect(text).toContain(t.out.printTitle);
   expect(text).toContain(t.print.filterOverdue);
   expect(text).toContain(seed.weapons.ak1.nationalCode);

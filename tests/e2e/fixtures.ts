@@ -28,7 +28,10 @@ export const test = base.extend<{ dataDir: string; app: GardienApp; gardienPage:
     // The shell's "save as PDF" is Chromium's printToPDF of the page: here page.pdf() into the data folder.
     await page.exposeFunction('__gardienSavePdf', async (name: unknown) => {
       const path = join(dataDir, safePdfName(name));
+      // printToPDF always lays the page out for print, whatever media a test emulated before.
+      await page.emulateMedia({ media: 'print' });
       await page.pdf({ path, preferCSSPageSize: true, printBackground: true });
+      await page.emulateMedia({ media: null });
       return { saved: true, path };
     });
     await page.addInitScript(() => {

@@ -26,6 +26,11 @@ export function readPdf(path: string): Omit<SavedDocument, 'path'> {
  */
 export async function saveDocument(page: Page): Promise<SavedDocument> {
   await expect(page.getByTestId('print-document')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  return savePdf(page);
+}
+
+/** Clicks the screen's "Save as PDF" (a document's toolbar, the stock card, the receipt, weapons out) and reads the file back. */
+export async function savePdf(page: Page): Promise<SavedDocument> {
   await page.getByTestId('print-save-pdf').click();
   const saved = page.getByTestId('print-saved');
   await expect(saved).toBeVisible({ timeout: 120_000 });

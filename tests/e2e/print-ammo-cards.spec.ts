@@ -1,6 +1,3 @@
-import type { Page } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import enCustody from '../../locales/en/custody.json';
 import enPrint from '../../locales/en/print.json';
 import frCustody from '../../locales/fr/custody.json';
@@ -11,19 +8,7 @@ import { createStore, en, fr, msg, ok, openLot, receiveLot } from './ammunition-
 import { seedCustody } from './custody-helpers';
 import { expect, test } from './fixtures';
 import { ARMOURY, MANAGER, prepareArmoury, signIn, STOREKEEPER } from './helpers';
-import { readPdf } from './pdf-helpers';
-
-/**
- * The stock record card and the issue receipt print from their own screens (window.print): the
- * page is printed to PDF as Chromium does it, with print media, and read back.
- */
-async function printScreen(page: Page, dir: string, name: string) {
-  await page.emulateMedia({ media: 'print' });
-  const path = join(dir, `${name}.pdf`);
-  writeFileSync(path, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  await page.emulateMedia({ media: 'screen' });
-  return readPdf(path);
-}
+import { savePdf } from './pdf-helpers';
 
 const flat = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -33,7 +18,7 @@ for (const lang of ['fr', 'en'] as const) {
   const p = lang === 'fr' ? frPrint : enPrint;
   const number = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB');
 
-  test(`${lang}: the stock record card runs over pages, each with page x / y, and carries the journal head`, async ({ app, dataDir, gardienPage: page }) => {
+  test(`${lang}: the stock record card runs over pages, each with page x / y, and carries the journal head`, async ({ app, gardienPage: page }) => {
     await prepareArmoury(app, null, { storekeeper: true, signedIn: true, language: lang });
     const store = await createStore(app, 'MAG-1', { '1.4': 100 });
     const lotId = await receiveLot(app, store.id, 5000, { lotNumber: 'NOR-2015-07' });
@@ -50,7 +35,7 @@ for (const lang of ['fr', 'en'] as const) {
     await expect(page.getByTestId('card-line')).toHaveCount(61);
     await expect(page.getByTestId('print-head-hash')).toBeAttached();
 
-    const doc = await printScreen(page, dataDir, 'stock-card');
+    const doc = await savePdf(page);
     const head = await ok<JournalHead>(app, 'journal.head', {});
     const title = msg(a.card.printTitle, { lot: 'NOR-2015-07' });
     expect(doc.pages).toBeGreaterThan(1);
@@ -69,7 +54,7 @@ for (const lang of ['fr', 'en'] as const) {
     expect(flat(doc.pageTexts[0] ?? '')).not.toContain(flat(p.signature.manager));
   });
 
-  test(`${lang}: the issue receipt has page x / y and the journal head`, async ({ app, dataDir, gardienPage: page }) => {
+  test(`${lang}: the issue receipt has page x / y and the journal head`, async ({ app, gardienPage: page }) => {
     const seed = await seedCustody(app, { language: lang, signedIn: 'storekeeper' });
     const voucher = await ok<VoucherView>(app, 'custody.issue', {
       kind: 'checkout', officerId: seed.authorised.id,
@@ -85,7 +70,7 @@ for (const lang of ['fr', 'en'] as const) {
     await page.getByTestId('weapons-out').getByRole('button', { name: voucher.number, exact: true }).first().click();
     await expect(page.getByTestId('voucher-screen')).toBeVisible();
 
-    const doc = await printScreen(page, dataDir, 'receipt');
+    const doc = await savePdf(page);
     const text = flat(doc.text);
     expect(text).toContain(c.receipt.title.checkout);
     expect(text).toContain(voucher.number);

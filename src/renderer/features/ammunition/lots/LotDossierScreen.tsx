@@ -3,6 +3,7 @@ import { useRecord } from '../../../lib/useRecord';
 import { LoadFailure } from '../../../components/LoadFailure';
 import type { MovementResult } from '../../../../shared/contract/ammunition';
 import { canWrite, useNavigate, useSession } from '../../../app/navigation';
+import { SavePdfButton } from '../../print/SavePdfButton';
 import { useAmmoLabels } from '../labels';
 import { IssueDialog } from '../movements/IssueDialog';
 import { MovementDialog } from '../movements/MovementDialog';
@@ -51,6 +52,7 @@ export function LotDossierScreen(props: { id: number }) {
         <button type="button" className="reg-button no-print" onClick={() => window.print()} data-testid="print-card">
           {labels.t('card.print')}
         </button>
+        <SavePdfButton fileName={`${labels.t('card.fileName')}-${lot.lotNumber}`} />
       </header>
       <div className="reg-dossier__summary">
         <span className="ammo-dg">{`${lot.hazardDivision}${lot.compatibilityGroup} · UN ${lot.unNumber}`}</span>

@@ -5,6 +5,7 @@ import type { AppErrorShape } from '../../../../shared/result';
 import { canWrite, useNavigate, useSession } from '../../../app/navigation';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { call } from '../../../lib/client';
+import { SavePdfButton } from '../../print/SavePdfButton';
 import { useDeskLabels } from './labels';
 import { ReceiptHead, ReceiptSignatures } from './Receipt';
 import { CaseLinks, VoucherFacts, VoucherRounds, VoucherWeapons } from './VoucherDetails';
@@ -61,6 +62,7 @@ export function VoucherScreen(props: { id: number }) {
         <button type="button" className="reg-button reg-button--primary" autoFocus onClick={() => window.print()} data-testid="voucher-print">
           {labels.t('voucher.print')}
         </button>
+        <SavePdfButton fileName={`${labels.t('voucher.fileName')}-${v.number}`} />
         {writer && stillOut ? (
           <button type="button" className="reg-button" onClick={() => navigate({ name: 'custodyReturn', code: stillOut.weapon.nationalCode })} data-testid="voucher-return">
             {labels.t('voucher.return')}

@@ -4,6 +4,7 @@ import type { AppErrorShape } from '../../../../shared/result';
 import { useAppStatus } from '../../../app/navigation';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { call } from '../../../lib/client';
+import { SavePdfButton } from '../../print/SavePdfButton';
 import '../handover/handover.css';
 import { useHandoverLabels } from '../handover/labels';
 import { groupOut } from './groupOut';
@@ -66,6 +67,7 @@ export function WeaponsOutScreen() {
         <button type="button" className="reg-button no-print" onClick={() => window.print()} disabled={!list} data-testid="out-print">
           {labels.t('out.print')}
         </button>
+        <SavePdfButton fileName={labels.t('out.fileName')} disabled={!list} />
       </header>
       <div className="ho-toolbar no-print" role="search">
         <div className="ho-search">
