@@ -2,13 +2,13 @@ import type { FieldErrors, UseFormReturn } from 'react-hook-form';
 import type { LotRow, MovementResult } from '../../../../shared/contract/ammunition';
 import { AMMO_CONDITIONS, EXPENDITURE_PURPOSES, INSPECTION_RESULTS } from '../../../../shared/domain/ammunition';
 import { Field } from '../../../components/Field';
-import { useErrorText } from '../../../components/errors';
 import { errorAt, FormDialog } from '../FormDialog';
 import { today, useAmmoLabels } from '../labels';
 import { BalanceSelect, DestinationFields, type Balance } from '../PlaceFields';
 import { QuantityField } from '../QuantityField';
 import { useAmmoForm } from '../useAmmoForm';
 import { useStores } from '../useStores';
+import { DirectionField } from './DirectionField';
 import { movementDefaults, SPECS, TWO_PERSON, type Movement, type SpecField, type Values } from './specs';
 
 /** One movement on a lot, as described in SPECS; validated by the operation's own schema. */
@@ -107,29 +107,4 @@ function PlainControl(props: { f: SpecField; form: UseFormReturn<Values>; invali
     default:
       return <input type="text" autoComplete="off" {...common} />;
   }
-}
-
-/** Increase or decrease, chosen on purpose: an adjustment's sign is never a default. */
-function DirectionField(props: { form: UseFormReturn<Values>; error: ReturnType<typeof errorAt> }) {
-  const labels = useAmmoLabels();
-  const errorText = useErrorText();
-  return (
-    <fieldset className={`ammo-direction${props.error ? ' field--error' : ''}`} aria-invalid={!!props.error}>
-      <legend>
-        {labels.field('direction')}
-        <span aria-hidden="true"> *</span>
-      </legend>
-      {(['increase', 'decrease'] as const).map((d) => (
-        <label key={d}>
-          <input type="radio" value={d} {...props.form.register('direction')} data-testid={`direction-${d}`} />
-          {labels.t(`direction.${d}`)}
-        </label>
-      ))}
-      {props.error ? (
-        <small className="field__error" role="alert">
-          {errorText.field(props.error.message)}
-        </small>
-      ) : null}
-    </fieldset>
-  );
 }

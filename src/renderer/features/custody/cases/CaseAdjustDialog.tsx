@@ -1,14 +1,14 @@
-import type { FieldErrors, UseFormReturn } from 'react-hook-form';
+import type { FieldErrors } from 'react-hook-form';
 import type { LotDossier, StoreView } from '../../../../shared/contract/ammunition';
 import type { CaseDossier } from '../../../../shared/contract/custody';
 import { AMMO_CONDITIONS } from '../../../../shared/domain/ammunition';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { Field } from '../../../components/Field';
-import { useErrorText } from '../../../components/errors';
 import { useRecord } from '../../../lib/useRecord';
 import { errorAt, FormDialog } from '../../ammunition/FormDialog';
 import { useAmmoLabels } from '../../ammunition/labels';
+import { DirectionField } from '../../ammunition/movements/DirectionField';
 import { movementDefaults, SPECS, type Values } from '../../ammunition/movements/specs';
 import { DestinationFields } from '../../ammunition/PlaceFields';
 import { QuantityField } from '../../ammunition/QuantityField';
@@ -95,36 +95,11 @@ function AdjustForm(props: { dossier: CaseDossier; lot: LotDossier; stores: Stor
           ))}
         </select>
       </Field>
-      <Direction form={form} error={errorAt(errors, 'direction')} />
+      <DirectionField form={form} error={errorAt(errors, 'direction')} />
       <QuantityField control={form.control} name="quantity" label={ammo.field('adjustQuantity')} packaging={props.lot.lot} error={errorAt(errors, 'delta', 'quantity')} required />
       <Field id="adjust-reason" label={ammo.field('reason')} error={errorAt(errors, 'reason')} required>
         <textarea id="adjust-reason" rows={3} autoFocus aria-invalid={!!errorAt(errors, 'reason')} {...form.register('reason')} />
       </Field>
     </FormDialog>
-  );
-}
-
-/** Increase or decrease: prefilled from the count, shown so that the two people see which way the book moves. */
-function Direction(props: { form: UseFormReturn<Values>; error: ReturnType<typeof errorAt> }) {
-  const ammo = useAmmoLabels();
-  const errorText = useErrorText();
-  return (
-    <fieldset className={`ammo-direction${props.error ? ' field--error' : ''}`} aria-invalid={!!props.error}>
-      <legend>
-        {ammo.field('direction')}
-        <span aria-hidden="true"> *</span>
-      </legend>
-      {(['increase', 'decrease'] as const).map((d) => (
-        <label key={d}>
-          <input type="radio" value={d} {...props.form.register('direction')} data-testid={`direction-${d}`} />
-          {ammo.t(`direction.${d}`)}
-        </label>
-      ))}
-      {props.error ? (
-        <small className="field__error" role="alert">
-          {errorText.field(props.error.message)}
-        </small>
-      ) : null}
-    </fieldset>
   );
 }

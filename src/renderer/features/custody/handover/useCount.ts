@@ -17,6 +17,19 @@ export type ScanOutcome =
   | { kind: 'repeat'; code: string }
   | { kind: 'failed'; code: string; error: AppErrorShape };
 
+/** Weapons by what a scanner may send for them (serial or national code, normalized). */
+export function indexByCode<W extends HandoverWeapon>(weapons: readonly W[]): Map<string, W[]> {
+  const map = new Map<string, W[]>();
+  for (const w of weapons) {
+    for (const code of new Set([normalizeKey(w.serial), normalizeKey(w.nationalCode)])) {
+      const list = map.get(code);
+      if (list) list.push(w);
+      else map.set(code, [w]);
+    }
+  }
+  return map;
+}
+
 /**
  * The count of a shift handover: which expected weapons were ticked, what was found that the book
  * does not expect, and the scan that ticks by serial or national code. The expected list is
@@ -31,17 +44,7 @@ export function useCount(weapons: readonly HandoverWeapon[]) {
   const countedRef = useRef(counted);
   const unexpectedRef = useRef(unexpected);
 
-  const byCode = useMemo(() => {
-    const map = new Map<string, HandoverWeapon[]>();
-    for (const w of weapons) {
-      for (const code of new Set([normalizeKey(w.serial), normalizeKey(w.nationalCode)])) {
-        const list = map.get(code);
-        if (list) list.push(w);
-        else map.set(code, [w]);
-      }
-    }
-    return map;
-  }, [weapons]);
+  const byCode = useMemo(() => indexByCode(weapons), [weapons]);
   const expectedIds = useMemo(() => new Set(weapons.map((w) => w.id)), [weapons]);
 
   const update = useCallback((next: ReadonlySet<number>) => {

@@ -3,7 +3,7 @@ import type { CheckRow, CountSheet, SheetLot, SheetWeapon } from '../../../../sh
 import { normalizeKey } from '../../../../shared/domain/normalize';
 import type { AppErrorShape } from '../../../../shared/result';
 import { call } from '../../../lib/client';
-import type { ScanOutcome } from '../../custody/handover/useCount';
+import { indexByCode, type ScanOutcome } from '../../custody/handover/useCount';
 
 type Place = Pick<SheetLot, 'lotId' | 'storeId' | 'bay'>;
 export const lotKey = (l: Place) => `${l.lotId}:${l.storeId}:${l.bay}`;
@@ -27,18 +27,6 @@ function merge(older: Pending, newer: Pending): Pending {
     unknown: new Set([...older.unknown, ...newer.unknown]),
     lots: new Map([...older.lots, ...newer.lots]),
   };
-}
-
-function index(weapons: readonly SheetWeapon[]): Map<string, SheetWeapon[]> {
-  const map = new Map<string, SheetWeapon[]>();
-  for (const w of weapons) {
-    for (const code of new Set([normalizeKey(w.serial), normalizeKey(w.nationalCode)])) {
-      const list = map.get(code);
-      if (list) list.push(w);
-      else map.set(code, [w]);
-    }
-  }
-  return map;
 }
 
 const countedIds = (weapons: readonly SheetWeapon[]) => weapons.filter((w) => w.counted).map((w) => w.id);
@@ -66,7 +54,7 @@ export function useSheetCount(initial: CountSheet) {
 
   // The latest state for scans that arrive before React re-renders.
   const weaponsRef = useRef(weapons);
-  const byCode = useRef(index(initial.weapons));
+  const byCode = useRef(indexByCode(initial.weapons));
   const countedRef = useRef(counted);
   const unknownRef = useRef(unknown);
   const lotsRef = useRef(lotCounts);
@@ -75,7 +63,7 @@ export function useSheetCount(initial: CountSheet) {
 
   const putWeapons = useCallback((list: readonly SheetWeapon[]) => {
     weaponsRef.current = list;
-    byCode.current = index(list);
+    byCode.current = indexByCode(list);
     setWeapons(list);
   }, []);
   const putCounted = useCallback((next: ReadonlySet<number>) => {
