@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { useForm, type FieldError } from 'react-hook-form';
+import { useForm, type FieldError, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../shared/contract';
 import type { JournalHead } from '../../../shared/contract/app';
 import type { Settings } from '../../../shared/domain/accounts';
 import type { AppErrorShape } from '../../../shared/result';
+import type { z } from '../../../shared/validation';
 import { canManage, useAppStatus, useSession } from '../../app/navigation';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -33,7 +34,7 @@ export function SettingsScreen(props: { onChange: () => Promise<void> }) {
   const manager = canManage(session);
 
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { idleLockMinutes: session.idleLockMinutes } });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
 
   useEffect(() => {
     void call('journal.head', {}).then((r) => (r.ok ? setHead(r.value) : setError(r.error)));
@@ -87,18 +88,14 @@ export function SettingsScreen(props: { onChange: () => Promise<void> }) {
             <h2 id="settings-lock">{t('settings.lock')}</h2>
             <p className="hint">{t('settings.lockIntro')}</p>
             <div className="form form--inline">
-              <Field id="settings-idle" label={t('settings.idleLockMinutes')} hint={t('settings.idleLockHint')} error={errors.idleLockMinutes as FieldError | undefined} required>
-                <input id="settings-idle" type="number" min={1} max={240} inputMode="numeric" {...form.register('idleLockMinutes')} />
-              </Field>
+              <NumberSetting form={form} name="idleLockMinutes" id="settings-idle" label={t('settings.idleLockMinutes')} hint={t('settings.idleLockHint')} max={240} />
             </div>
           </section>
           <section className="panel" aria-labelledby="settings-custody">
             <h2 id="settings-custody">{t('settings.custody')}</h2>
             <p className="hint">{t('settings.custodyIntro')}</p>
             <div className="form">
-              <Field id="settings-case-deadline" label={t('settings.caseDeadlineHours')} hint={t('settings.caseDeadlineHint')} error={errors.caseDeadlineHours as FieldError | undefined} required>
-                <input id="settings-case-deadline" type="number" min={1} max={720} inputMode="numeric" disabled={!settings} {...form.register('caseDeadlineHours')} />
-              </Field>
+              <NumberSetting form={form} name="caseDeadlineHours" id="settings-case-deadline" label={t('settings.caseDeadlineHours')} hint={t('settings.caseDeadlineHint')} max={720} disabled={!settings} />
               <div className="field">
                 <label htmlFor="settings-countersign" style={{ display: 'flex', alignItems: 'center', gap: '0.5rem' }}>
                   <input
@@ -123,12 +120,8 @@ export function SettingsScreen(props: { onChange: () => Promise<void> }) {
             <h2 id="settings-checks">{t('settings.checks')}</h2>
             <p className="hint">{t('settings.checksIntro')}</p>
             <div className="form">
-              <Field id="settings-full-months" label={t('settings.fullInventoryMonths')} hint={t('settings.fullInventoryHint')} error={errors.fullInventoryMonths as FieldError | undefined} required>
-                <input id="settings-full-months" type="number" min={1} max={24} inputMode="numeric" disabled={!settings} {...form.register('fullInventoryMonths')} />
-              </Field>
-              <Field id="settings-spot-days" label={t('settings.spotCheckDays')} hint={t('settings.spotCheckHint')} error={errors.spotCheckDays as FieldError | undefined} required>
-                <input id="settings-spot-days" type="number" min={1} max={365} inputMode="numeric" disabled={!settings} {...form.register('spotCheckDays')} />
-              </Field>
+              <NumberSetting form={form} name="fullInventoryMonths" id="settings-full-months" label={t('settings.fullInventoryMonths')} hint={t('settings.fullInventoryHint')} max={24} disabled={!settings} />
+              <NumberSetting form={form} name="spotCheckDays" id="settings-spot-days" label={t('settings.spotCheckDays')} hint={t('settings.spotCheckHint')} max={365} disabled={!settings} />
               <div className="form__actions">
                 <BusyButton busy={isSubmitting} testId="settings-save">
                   {t('common:save')}
@@ -191,5 +184,18 @@ export function SettingsScreen(props: { onChange: () => Promise<void> }) {
         ) : null}
       </section>
     </section>
+  );
+}
+
+type SettingsForm = UseFormReturn<z.input<typeof schema>>;
+type NumberName = 'idleLockMinutes' | 'caseDeadlineHours' | 'fullInventoryMonths' | 'spotCheckDays';
+
+/** A whole-number setting from 1 to `max`, with its hint and its error in place. */
+function NumberSetting(props: { form: SettingsForm; name: NumberName; id: string; label: string; hint: string; max: number; disabled?: boolean }) {
+  const error = props.form.formState.errors[props.name] as FieldError | undefined;
+  return (
+    <Field id={props.id} label={props.label} hint={props.hint} error={error} required>
+      <input id={props.id} type="number" min={1} max={props.max} inputMode="numeric" disabled={props.disabled} {...props.form.register(props.name)} />
+    </Field>
   );
 }
