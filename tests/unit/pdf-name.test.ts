@@ -10,7 +10,8 @@ describe('the name a saved printout is offered under', () => {
   it('never lets a name from the page choose a folder', () => {
     expect(safePdfName('../../etc/passwd')).toBe('etc-passwd.pdf');
     expect(safePdfName('C:\\Windows\\system32\\x')).toBe('C-Windows-system32-x.pdf');
-    expect(safePdfName('/tmp/.hidden')).toBe('tmp-.hidden.pdf');
+    expect(safePdfName('/tmp/.hidden')).toBe('tmp-hidden.pdf');
+    expect(safePdfName('état mensuel/../2026-10')).toBe('etat-mensuel-2026-10.pdf');
   });
 
   it('falls back to a plain name for anything that is not text or is empty', () => {

@@ -17,6 +17,11 @@ export class FakeWebContents extends EventEmitter {
   getURL(): string {
     return this.url;
   }
+  /** Chromium's PDF of the page: here a recognisable stand-in, with the options it was asked for. */
+  async printToPDF(options: Record<string, unknown>): Promise<Buffer> {
+    fake.printed.push(options);
+    return Buffer.from(`%PDF-1.7 ${this.url}\n%%EOF\n`);
+  }
 }
 
 export class FakeSession {
@@ -122,11 +127,16 @@ export const fake = {
   menus: [] as unknown[],
   dialogs: [] as Record<string, unknown>[],
   dialogResponse: 0,
+  /** What the next save dialog answers: a path, or null for Cancel. */
+  savePath: null as string | null,
+  printed: [] as Record<string, unknown>[],
   clipboard: [] as string[],
 };
 
 export const app = fake.app;
-export const BrowserWindow = FakeBrowserWindow;
+export const BrowserWindow = Object.assign(FakeBrowserWindow, {
+  fromWebContents: (contents: unknown): FakeBrowserWindow | null => fake.windows.find((w) => w.webContents === contents) ?? null,
+});
 export const session = { defaultSession: fake.session };
 export const ipcMain = {
   handle(channel: string, handler: Fn): void {
@@ -150,6 +160,10 @@ export const Menu = {
   },
 };
 export const dialog = {
+  async showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> {
+    fake.dialogs.push(args.at(-1) as Record<string, unknown>);
+    return fake.savePath === null ? { canceled: true } : { canceled: false, filePath: fake.savePath };
+  },
   async showMessageBox(options: Record<string, unknown>): Promise<{ response: number }> {
     fake.dialogs.push(options);
     return { response: fake.dialogResponse };

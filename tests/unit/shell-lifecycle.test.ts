@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -86,7 +86,7 @@ describe('main process lifecycle (against a fake Electron)', () => {
     const win = await ready();
     expect(existsSync(dataDir)).toBe(true);
     expect(fake.protocolHandlers.has('app')).toBe(true);
-    expect([...fake.ipc.keys()]).toEqual(['gardien:invoke']);
+    expect([...fake.ipc.keys()]).toEqual(['gardien:invoke', 'gardien:save-pdf']);
     expect(fake.session.permissionRequest).not.toBeNull();
     expect(fake.session.beforeRequest).not.toBeNull();
 
@@ -118,6 +118,36 @@ describe('main process lifecycle (against a fake Electron)', () => {
     expect(fake.app.calls).toContain('quit');
     expect(existsSync(join(dataDir, 'armoury.sqlite'))).toBe(true);
     expect(existsSync(join(dataDir, 'armoury.sqlite-wal'))).toBe(false);
+  });
+
+  it('saves the printed page as PDF where the user chooses, whole or not at all, only for the app frame', async () => {
+    process.env['GARDIEN_DATA_DIR'] = join(base, 'data');
+    await boot();
+    const win = await ready();
+    const save = fake.ipc.get('gardien:save-pdf') as unknown as (event: unknown, name: unknown) => Promise<{ saved: boolean; path?: string }>;
+    const sender = { ...fromApp, sender: win.webContents };
+    const target = join(base, 'usb', 'etat-mensuel.pdf');
+    mkdirSync(join(base, 'usb'));
+
+    fake.savePath = target;
+    expect(await save(sender, 'état mensuel/../2026-10')).toEqual({ saved: true, path: target });
+    expect(readFileSync(target, 'utf8')).toMatch(/^%PDF-1\.7 app:\/\/gardien\/index\.html/);
+    expect(fake.printed).toEqual([{ preferCSSPageSize: true, printBackground: true }]);
+    expect(fake.dialogs.at(-1)).toMatchObject({ defaultPath: 'etat-mensuel-2026-10.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    expect(readdirSync(join(base, 'usb'))).toEqual(['etat-mensuel.pdf']); // no temp file left beside it
+
+    // Cancel writes nothing; a frame that is not the app gets nothing and no dialog.
+    fake.savePath = null;
+    expect(await save(sender, 'x')).toEqual({ saved: false });
+    const dialogs = fake.dialogs.length;
+    fake.savePath = join(base, 'usb', 'evil.pdf');
+    const evil = { senderFrame: { url: 'https://example.com/', parent: null, isDestroyed: () => false }, sender: win.webContents };
+    expect(await save(evil, 'x')).toEqual({ saved: false });
+    expect(fake.dialogs.length).toBe(dialogs);
+    // A folder that cannot be written: reported as not saved, never thrown into the renderer.
+    fake.savePath = join(base, 'no-such-folder', 'x.pdf');
+    expect(await save(sender, 'x')).toEqual({ saved: false });
+    expect(readdirSync(join(base, 'usb'))).toEqual(['etat-mensuel.pdf']);
   });
 
   it('--data-dir= beats GARDIEN_DATA_DIR; before-quit closes the database', async () => {

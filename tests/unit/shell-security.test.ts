@@ -222,7 +222,7 @@ describe('boundaries', () => {
 });
 
 describe('preload', () => {
-  it('exposes only window.gardien.invoke, allowlisted, over the one channel', async () => {
+  it('exposes only window.gardien.invoke (allowlisted) and savePdf, each over its own channel', async () => {
     const exposed = new Map<string, unknown>();
     const invoke = vi.fn(async () => ({ ok: true, value: null }));
     vi.doMock('electron', () => ({
@@ -234,7 +234,7 @@ describe('preload', () => {
 
     expect([...exposed.keys()]).toEqual(['gardien']);
     const api = exposed.get('gardien') as Record<string, (op: unknown, input: unknown) => Promise<unknown>>;
-    expect(Object.keys(api)).toEqual(['invoke']);
+    expect(Object.keys(api)).toEqual(['invoke', 'savePdf']);
 
     await api['invoke']?.('app.status', {});
     expect(invoke).toHaveBeenCalledWith('gardien:invoke', 'app.status', {});
@@ -243,6 +243,9 @@ describe('preload', () => {
     }
     expect(invoke).toHaveBeenCalledTimes(1);
     expect(OPERATIONS.length).toBeGreaterThan(0);
+    // The name goes as a bounded string; main makes it a safe file name.
+    await api['savePdf']?.({ toString: () => 'x'.repeat(500) }, undefined);
+    expect(invoke).toHaveBeenLastCalledWith('gardien:save-pdf', 'x'.repeat(200));
   });
 
   it('the preload source keeps to contextBridge and ipcRenderer.invoke', () => {
