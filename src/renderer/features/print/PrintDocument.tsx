@@ -4,6 +4,7 @@ import type { AppErrorShape } from '../../../shared/result';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useAppStatus, useNavigate, type Screen } from '../../app/navigation';
 import { call } from '../../lib/client';
+import { HeadLine } from './HeadLine';
 import { usePrintLabels } from './labels';
 import { pageStyle } from './pageStyle';
 import { PrintToolbar } from './PrintToolbar';
@@ -72,11 +73,7 @@ export function PrintDocument(props: PrintDocumentProps) {
           <h1 className="print-head__title">{props.title}</h1>
           {props.subtitle ? <div className="print-head__subtitle">{props.subtitle}</div> : null}
           <p className="print-head__meta">{labels.t('printedAt', { date: labels.dateTime(props.at ?? openedAt) })}</p>
-          {head ? (
-            <p className="print-head__meta hash" data-testid="print-head-hash">
-              {labels.t('journalHead', { seq: labels.number(head.seq), hash: head.hash })}
-            </p>
-          ) : null}
+          {head ? <HeadLine head={head} testId="print-head-hash" /> : null}
         </header>
         {props.ready ? props.children : <p className="print-doc__loading no-print">{labels.t('loading')}</p>}
         {props.ready && props.signatures?.length ? <Signatures roles={props.signatures} names={props.signatureNames ?? {}} /> : null}

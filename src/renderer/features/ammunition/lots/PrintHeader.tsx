@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { JournalHead } from '../../../../shared/contract/app';
 import { useAppStatus } from '../../../app/navigation';
 import { call } from '../../../lib/client';
+import { HeadLine } from '../../print/HeadLine';
 import { usePrintLabels } from '../../print/labels';
 import { pageStyle } from '../../print/pageStyle';
 import { Signatures } from '../../print/Signatures';
@@ -36,11 +37,7 @@ export function PrintHeader(props: { title: string; readAt: number }) {
       </p>
       <p className="ammo-print-head__title">{props.title}</p>
       <p>{labels.t('printedAt', { date: labels.dateTime(printedAt) })}</p>
-      {head ? (
-        <p className="hash" data-testid="print-head-hash">
-          {labels.t('journalHead', { seq: labels.number(head.seq), hash: head.hash })}
-        </p>
-      ) : null}
+      {head ? <HeadLine head={head} className="" testId="print-head-hash" /> : null}
     </div>
   );
 }

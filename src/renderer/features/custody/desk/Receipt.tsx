@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { VoucherView } from '../../../../shared/contract/custody';
 import { useAppStatus } from '../../../app/navigation';
+import { HeadLine } from '../../print/HeadLine';
 import { usePrintLabels } from '../../print/labels';
 import { pageStyle } from '../../print/pageStyle';
 import { useDeskLabels } from './labels';
@@ -29,9 +30,7 @@ export function ReceiptHead(props: { voucher: VoucherView }) {
       <p className="desk-print-head__number">{labels.t('receipt.number', { number: v.number })}</p>
       <p>{labels.t('receipt.issuedAt', { date: labels.dateTime(v.issuedAt) })}</p>
       <p>{print.t('printedAt', { date: print.dateTime(printedAt) })}</p>
-      <p className="hash" data-testid="receipt-journal-head">
-        {print.t('journalHead', { seq: print.number(v.head.seq), hash: v.head.hash })}
-      </p>
+      <HeadLine head={v.head} className="" testId="receipt-journal-head" />
     </div>
   );
 }
