@@ -1,4 +1,5 @@
 import { useAppStatus } from '../../../app/navigation';
+import { HeadLine } from '../../print/HeadLine';
 import { pageStyle } from '../../print/pageStyle';
 import { useHandoverLabels } from '../handover/labels';
 
@@ -18,9 +19,7 @@ export function OutPrintHead(props: { at: string; head: { seq: number; hash: str
       </p>
       <p className="ho-print-head__title">{labels.t('out.printTitle')}</p>
       <p>{labels.t('print.stateAt', { date: labels.dateTime(props.at) })}</p>
-      <p className="hash" data-testid="out-print-hash">
-        {labels.t('print.journalHead', { seq: labels.number(props.head.seq), hash: props.head.hash })}
-      </p>
+      <HeadLine head={props.head} className="" testId="out-print-hash" />
       {props.search || props.overdueOnly ? (
         <p className="ho-print-head__filter">
           {[props.search ? labels.t('print.filterSearch', { search: props.search }) : '', props.overdueOnly ? labels.t('print.filterOverdue') : '']
