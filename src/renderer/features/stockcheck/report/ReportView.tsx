@@ -3,6 +3,7 @@ import type { CheckReport, SheetWeapon } from '../../../../shared/contract/stock
 import { useNavigate } from '../../../app/navigation';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { useRecord } from '../../../lib/useRecord';
+import { CheckHeader } from '../CheckHeader';
 import { useCheckLabels } from '../labels';
 import { caseLinks, reportLotKey, type CaseLinks } from './caseLinks';
 import { ReportCases } from './ReportCases';
@@ -31,7 +32,6 @@ export function ReportView(props: { id: number; initial: CheckReport | null; bac
 
 function Report(props: { report: CheckReport; back: ReactNode }) {
   const labels = useCheckLabels();
-  const navigate = useNavigate();
   const { report } = props;
   const { check, totals } = report;
   const links = caseLinks(report);
@@ -47,23 +47,7 @@ function Report(props: { report: CheckReport; back: ReactNode }) {
   ];
   return (
     <section className="reg-screen sc-screen" aria-labelledby="sc-report-title" data-testid="stockCheck-screen" data-check={check.id} data-status="closed">
-      <header className="reg-header">
-        {props.back}
-        <h1 id="sc-report-title">
-          {labels.t('report.title', { id: check.id })} <small>{labels.scope(check)}</small>
-        </h1>
-        <span className="sc-badge sc-badge--ok" data-testid="check-state">
-          {labels.t('state.closed')}
-        </span>
-        <button
-          type="button"
-          className="reg-button reg-button--primary"
-          onClick={() => navigate({ name: 'print', doc: { kind: 'inventory', checkId: check.id }, back: { name: 'stockCheck', id: check.id } })}
-          data-testid="print-inventory"
-        >
-          {labels.t('report.print')}
-        </button>
-      </header>
+      <CheckHeader check={check} back={props.back} title={labels.t('report.title', { id: check.id })} titleId="sc-report-title" primaryPrint />
       <dl className="facts sc-facts" data-testid="report-facts">
         <dt>{labels.t('field.startedAt')}</dt>
         <dd>{labels.dateTime(check.startedAt)}</dd>

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import type { CheckReport, CountSheet } from '../../../../shared/contract/stockcheck';
-import { canWrite, useNavigate, useSession } from '../../../app/navigation';
+import { canWrite, useSession } from '../../../app/navigation';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { CheckHeader } from '../CheckHeader';
 import { useCheckLabels } from '../labels';
 import { CloseCheckDialog } from './CloseCheckDialog';
 import { LotCounts } from './LotCounts';
@@ -15,7 +16,6 @@ import { WeaponCount } from './WeaponCount';
  */
 export function CountSheetView(props: { sheet: CountSheet; back: ReactNode; onClosed: (report: CheckReport) => void }) {
   const labels = useCheckLabels();
-  const navigate = useNavigate();
   const write = canWrite(useSession());
   const count = useSheetCount(props.sheet);
   const [closing, setClosing] = useState(false);
@@ -27,28 +27,13 @@ export function CountSheetView(props: { sheet: CountSheet; back: ReactNode; onCl
   const busy = count.saving || count.unsaved > 0;
   return (
     <section className="reg-screen sc-screen" aria-labelledby="sc-check-title" data-testid="stockCheck-screen" data-check={check.id} data-status="open">
-      <header className="reg-header">
-        {props.back}
-        <h1 id="sc-check-title">
-          {labels.checkNumber(check.id)} <small>{labels.scope(check)}</small>
-        </h1>
-        <span className="sc-badge sc-badge--warn" data-testid="check-state">
-          {labels.t('state.open')}
-        </span>
-        <button
-          type="button"
-          className="reg-button"
-          onClick={() => navigate({ name: 'print', doc: { kind: 'countSheet', checkId: check.id }, back: { name: 'stockCheck', id: check.id } })}
-          data-testid="print-count-sheet"
-        >
-          {labels.t('sheet.print')}
-        </button>
+      <CheckHeader check={check} back={props.back} title={labels.checkNumber(check.id)} titleId="sc-check-title" primaryPrint={false}>
         {write ? (
           <button type="button" className="reg-button reg-button--primary" disabled={busy} onClick={() => setClosing(true)} data-testid="check-close">
             {labels.t('close.button')}
           </button>
         ) : null}
-      </header>
+      </CheckHeader>
       <dl className="facts sc-facts">
         <dt>{labels.t('field.startedAt')}</dt>
         <dd>{labels.dateTime(check.startedAt)}</dd>
