@@ -42,6 +42,42 @@ function suite(name, command, args, reportFile, count) {
   failed += c.failed;
   if (!ok && c.failed === 0) failed++;
   lines.push(`${name}: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
+  // The run's tail is often all a CI log keeps: name what failed there, with its first line.
+  for (const f of c.failures) lines.push(`  failed: ${f}`);
+}
+
+function firstLine(text) {
+  return String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+}
+
+function vitestFailures(j) {
+  const out = [];
+  for (const file of j.testResults ?? []) {
+    const rel = file.name?.replace(`${root}/`, '') ?? '?';
+    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) out.push(`${rel}: ${firstLine(file.message)}`);
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === 'failed') out.push(`${rel} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    }
+  }
+  return out;
+}
+
+function playwrightFailures(j) {
+  const out = [];
+  const walk = (s, file) => {
+    for (const spec of s.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status === 'unexpected') {
+          const last = t.results?.[t.results.length - 1];
+          out.push(`${spec.file ?? file}:${spec.line} › ${spec.title}: ${firstLine(last?.error?.message)}`);
+        }
+      }
+    }
+    for (const child of s.suites ?? []) walk(child, s.file ?? file);
+  };
+  for (const s of j.suites ?? []) walk(s, s.file);
+  for (const e of j.errors ?? []) out.push(firstLine(e.message));
+  return out;
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -52,12 +88,14 @@ suite('unit', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `-
   passed: j.numPassedTests ?? 0,
   failed: (j.numFailedTests ?? 0) + (j.numRuntimeErrorTestSuites ?? 0),
   skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0),
+  failures: vitestFailures(j),
 }));
 if (check('build', npx, ['electron-vite', 'build'])) {
   suite('e2e', npx, ['playwright', 'test'], 'e2e.json', (j) => ({
     passed: (j.stats?.expected ?? 0) + (j.stats?.flaky ?? 0),
     failed: (j.stats?.unexpected ?? 0) + (j.errors?.length ?? 0),
     skipped: j.stats?.skipped ?? 0,
+    failures: playwrightFailures(j),
   }));
 } else {
   failed++;
