@@ -47,6 +47,7 @@ function suite(name, command, args, reportFile, count) {
 }
 
 function firstLine(text) {
+  // eslint-disable-next-line no-control-regex -- strips ANSI colour codes from reporters' messages
   return String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
 }
 

@@ -85,6 +85,22 @@ export const ERROR_CODES = {
   check_open: 'conflict',
   check_empty: 'conflict',
   lot_not_on_sheet: 'validation',
+  // The national commission (commission/*)
+  wrong_database_kind: 'conflict',
+  public_key_invalid: 'validation',
+  fingerprint_mismatch: 'validation',
+  key_already_enrolled: 'conflict',
+  armoury_already_enrolled: 'conflict',
+  registry_key_not_found: 'not_found',
+  key_already_revoked: 'conflict',
+  key_not_announced: 'conflict',
+  national_weapon_not_found: 'not_found',
+  import_path_not_granted: 'forbidden',
+  import_running: 'conflict',
+  // Signed snapshots, armoury side (snapshot/*)
+  signing_key_missing: 'conflict',
+  snapshot_too_large: 'conflict',
+  export_failed: 'internal',
   // Warnings: an accepted movement's MovementResult.warnings and a store's warnings carry these.
   neq_near_limit: 'conflict',
   licence_expired: 'conflict',

@@ -2,12 +2,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contract, OPERATIONS, type OperationName } from '../../src/shared/contract';
 import type { Access } from '../../src/shared/contract/define';
 import type { Result } from '../../src/shared/result';
+import { requiredKind } from '../../src/main/core/commission/kind';
 import { dumpProjections } from './support/db';
+import { CommissionTemplate } from './support/commission';
 import { Harness, Template, addStaff, disposeHarnesses, USERS } from './support/harness';
 import { lotInput, newStore, receiveNew } from './support/ammunition';
 import { today, weaponInput } from './support/weapons';
 
 let template: Template;
+let commission: CommissionTemplate;
 
 beforeAll(async () => {
   template = await Template.build(async (h) => {
@@ -20,6 +23,12 @@ beforeAll(async () => {
   });
 });
 afterAll(() => template.dispose());
+
+// The national commission's register: its operations are refused on an armoury (wrong_database_kind).
+beforeAll(async () => {
+  commission = await CommissionTemplate.build();
+});
+afterAll(() => commission.dispose());
 
 /**
  * An officer authorised for rifles, a weapon for the sample issue, a voucher returned with two
@@ -90,6 +99,8 @@ function samples(): Partial<Record<OperationName, unknown>> {
     ...custodySamples(approver),
     ...stockCheckSamples(approver),
     'reports.monthly': { year: 2026, month: 1 }, 'reports.register': { filters: { type: 'assault_rifle' }, sort: 'serial' }, 'reports.holdings': {},
+    'snapshots.keys': {}, 'snapshots.list': {}, 'snapshots.export': { full: false }, 'snapshots.rotateKey': { reason: 'Rotation annuelle' },
+    'jobs.progress': {},
   };
 }
 
@@ -153,11 +164,21 @@ function ammunitionSamples(date: string, approver: { username: string; password:
     'ammo.adjust': { lotId, place, condition: 'serviceable', delta: -1, reason: 'Écart d’inventaire', approver },
     'ammo.changeCondition': { lotId, place, from: 'serviceable', to: 'repairable', quantity: 1, reason: 'Corrosion' },
     'ammo.recordInspection': { lotId, date, result: 'serviceable', nextDue: '2099-01-01' },
+    ...(commission.samples as Partial<Record<OperationName, unknown>>),
   };
 }
 
+/** Operations an armoury's database answers (the commission's are checked on their own register below). */
 function opsWith(...access: Access[]): OperationName[] {
+  return allOpsWith(...access).filter((op) => requiredKind(op) !== 'commission');
+}
+
+function allOpsWith(...access: Access[]): OperationName[] {
   return OPERATIONS.filter((op) => access.includes(contract[op].access));
+}
+
+function commissionOpsWith(...access: Access[]): OperationName[] {
+  return allOpsWith(...access).filter((op) => requiredKind(op) === 'commission');
 }
 
 async function callAll(h: Harness, ops: OperationName[]): Promise<[OperationName, Result<unknown>][]> {
@@ -173,7 +194,7 @@ const codes = (results: [OperationName, Result<unknown>][]) =>
 describe('the samples', () => {
   it('cover every operation that needs a session, and each one passes its contract schema', () => {
     const all = samples();
-    for (const op of opsWith('session', 'read', 'write', 'manage')) {
+    for (const op of allOpsWith('session', 'read', 'write', 'manage')) {
       expect(all[op], op).toBeDefined();
       const parsed = contract[op].input.safeParse(all[op]);
       expect(parsed.success, `${op}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
@@ -248,5 +269,48 @@ describe('permissions are checked in core, through the router', () => {
     await h.login('manager');
     const r = await h.app.router.call('users.delete', { userId: 1 });
     expect(r.ok ? 'ok' : r.error.code).toBe('unknown_operation');
+  });
+});
+
+describe('permissions on the commission register', () => {
+  it('refuses its manager operations to a storekeeper and its writes to an auditor, writing nothing', async () => {
+    for (const [role, ops] of [['storekeeper', commissionOpsWith('manage')], ['auditor', commissionOpsWith('write', 'manage')]] as const) {
+      const h = commission.copy();
+      await h.login(role);
+      const head = h.head();
+      const before = dumpProjections(h.db);
+      expect(ops).toEqual(expect.arrayContaining(['commission.enrol', 'commission.revokeKey', 'commission.acceptRotation']));
+      const results = await callAll(h, ops);
+      expect(codes(results)).toEqual(Object.fromEntries(ops.map((op) => [op, 'forbidden/forbidden'])));
+      expect(h.head()).toEqual(head);
+      expect(dumpProjections(h.db)).toEqual(before);
+    }
+  });
+
+  it('lets an auditor read, a storekeeper import and a manager manage', async () => {
+    const reader = commission.copy();
+    await reader.login('auditor');
+    const reads = commissionOpsWith('read');
+    expect(reads.length).toBeGreaterThanOrEqual(7);
+    expect(codes(await callAll(reader, reads))).toEqual(Object.fromEntries(reads.map((op) => [op, 'ok'])));
+    const importer = commission.copy();
+    await importer.login('storekeeper');
+    importer.app.grantImportPaths((samples()['commission.import'] as { paths: string[] }).paths);
+    expect(codes(await callAll(importer, commissionOpsWith('write')))).toEqual({ 'commission.import': 'ok' });
+    const manager = commission.copy();
+    await manager.login('manager');
+    const manage = commissionOpsWith('manage');
+    expect(codes(await callAll(manager, manage))).toEqual(Object.fromEntries(manage.map((op) => [op, 'ok'])));
+  });
+
+  it('answers auth_required without a session, and wrong_database_kind on an armoury', async () => {
+    const h = commission.copy();
+    const ops = commissionOpsWith('read', 'write', 'manage');
+    expect(codes(await callAll(h, ops))).toEqual(Object.fromEntries(ops.map((op) => [op, 'forbidden/auth_required'])));
+    const armoury = template.copy();
+    await armoury.login('manager');
+    const head = armoury.head();
+    expect(codes(await callAll(armoury, ops))).toEqual(Object.fromEntries(ops.map((op) => [op, 'conflict/wrong_database_kind'])));
+    expect(armoury.head()).toEqual(head);
   });
 });

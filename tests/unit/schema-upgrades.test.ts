@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createArmoury } from '../../src/main/core/armoury/setup';
 import { LATEST_VERSION } from '../../src/main/core/db/migrations';
 import { migrate, schemaVersion } from '../../src/main/core/db/open';
 import { verifyDatabase } from '../../src/main/core/journal/verify';
@@ -10,8 +9,8 @@ import { Store } from '../../src/main/core/store';
 import { weaponFields } from '../../src/shared/domain/weapon';
 import { newStore, receiveNew } from './support/ammunition';
 import { handoverWeapon, openDirect } from './support/cases';
-import { disposeHarnesses, freshArmoury, Harness, tempDir, USERS } from './support/harness';
-import { downgradeToV4, legacyClose } from './support/legacy-stockcheck';
+import { disposeHarnesses, Harness, tempDir, USERS } from './support/harness';
+import { downgradeToV4, keylessArmoury, legacyClose, legacyCreateArmoury } from './support/legacy-stockcheck';
 import { weaponInput } from './support/weapons';
 
 afterEach(disposeHarnesses);
@@ -23,7 +22,7 @@ async function olderArmoury(version: number): Promise<string> {
   migrate(raw, { upTo: version });
   const old = new Store(raw);
   const m = USERS.manager;
-  await createArmoury(old, {
+  await legacyCreateArmoury(old, {
     armoury: { code: 'ML-OLD-01', name: 'Armurerie ancienne', agency: 'police', region: 'Kayes', language: 'fr' },
     manager: { username: m.username, fullName: m.fullName, password: m.password },
   });
@@ -33,7 +32,7 @@ async function olderArmoury(version: number): Promise<string> {
   return dir;
 }
 
-describe.each([1, 2, 3, 4])('an armoury created with schema %i', (version) => {
+describe.each([1, 2, 3, 4, 5])('an armoury created with schema %i', (version) => {
   it('upgrades in place at open, keeps the weapons, verifies, then takes ammunition and custody', async () => {
     const h = new Harness(await olderArmoury(version));
     expect(schemaVersion(h.db)).toBe(LATEST_VERSION);
@@ -58,7 +57,7 @@ describe.each([1, 2, 3, 4])('an armoury created with schema %i', (version) => {
 describe('an armoury created with schema 4, with stock check cases', () => {
   /** A check closed by release 4 (facts in English notes) and a handover case with its own note, saved at schema 4. */
   async function schema4Armoury(): Promise<{ dir: string; checkId: number; handoverCase: number; ids: Record<string, number> }> {
-    const h = await freshArmoury();
+    const h = await keylessArmoury();
     const w1 = (await h.ok('weapons.register', weaponInput({ location: 'Râtelier A' }))).id;
     const w2 = (await h.ok('weapons.register', weaponInput({ location: 'Râtelier B' }))).id;
     const storeId = await newStore(h, { code: 'MAG-V4', bays: ['A1'] });
@@ -89,5 +88,38 @@ describe('an armoury created with schema 4, with stock check cases', () => {
     ]);
     expect((await h.ok('cases.get', { id: old.handoverCase })).case).toMatchObject({ note: 'Signalé au chef de poste', checkId: null, code: '', place: null });
     expect(verifyDatabase(h.db).problems).toEqual([]);
+  });
+});
+
+describe('an armoury created with schema 5, before signed snapshots', () => {
+  it('gets its signing key when first opened for writing, in its first manager’s name, and verifies', async () => {
+    const dir = await olderArmoury(5);
+    const before = new Database(join(dir, 'armoury.sqlite'), { readonly: true });
+    const lastSeq = (before.prepare('SELECT MAX(seq) AS seq FROM events').get() as { seq: number }).seq;
+    before.close();
+
+    // Read-only (the CLI's verify, head): nothing is written, not even the migration.
+    const readOnly = Store.open(join(dir, 'armoury.sqlite'), { readonly: true });
+    expect(schemaVersion(readOnly.db)).toBe(5);
+    readOnly.close();
+
+    const h = new Harness(dir);
+    expect(schemaVersion(h.db)).toBe(LATEST_VERSION);
+    const keyEvent = h.db.prepare('SELECT seq, type, actor, body FROM events WHERE seq > ?').all(lastSeq) as { seq: number; type: string; actor: number; body: Buffer }[];
+    expect(keyEvent.map((e) => [e.seq, e.type, e.actor])).toEqual([[lastSeq + 1, 'signing_key.created', 1]]);
+    await h.login('manager');
+    const keys = await h.ok('snapshots.keys', {});
+    expect(keys.next).toBeNull();
+    expect(JSON.parse(keyEvent[0]?.body.toString() ?? '{}').data).toEqual({ keyId: keys.current.keyId, publicKey: keys.current.publicKey, fingerprint: keys.current.fingerprint });
+    expect(h.db.prepare('SELECT key_id FROM signing_secrets').all()).toEqual([{ key_id: keys.current.keyId }]);
+
+    // Opening again does not make a second key.
+    h.close();
+    const again = new Harness(dir);
+    expect(again.db.prepare('SELECT COUNT(*) AS n FROM events WHERE type = ?').get('signing_key.created')).toEqual({ n: 1 });
+    await again.login('manager');
+    const summary = await again.ok('snapshots.export', { full: false });
+    expect(summary).toMatchObject({ number: 1, full: true, fromSeq: 1, weapons: 2, keyId: keys.current.keyId });
+    expect(verifyDatabase(again.db).problems).toEqual([]);
   });
 });

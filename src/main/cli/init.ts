@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { createArmoury } from '../core/armoury/setup';
+import { createCommission } from '../core/commission/setup';
+import { commissionSetupInput } from '../../shared/contract/commission';
 import { Store } from '../core/store';
 import { armouryIdentity, fullName, newPassword, setupInput, username } from '../../shared/domain/accounts';
 import { AGENCIES, LANGUAGES } from '../../shared/domain/enums';
 import { issuesToFields, z } from '../../shared/validation';
 import { newDatabasePath, optionalString, parseOptions, requireString } from './args';
 import type { Command } from './command';
-import { CliError, EXIT_OK, EXIT_USAGE } from './errors';
+import { CliError, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { describeCoded, fieldErrorLines } from './fields';
 import { pairs } from './format';
 import { inspectFile } from './inspect';
@@ -15,10 +17,14 @@ import { readNewPassword } from './password';
 const NAME = 'init';
 
 const USAGE = `Usage: npm run cli -- init --db FILE --armoury CODE --name NAME --agency AGENCY [options]
+       npm run cli -- init --commission --db FILE [--armoury CODE] [--name NAME] [--language LANG]
+                        [--manager USERNAME] [--manager-name NAME]
 
-Creates an armoury database and its first manager account. The password is read from
-GARDIEN_PASSWORD, or else asked twice on the terminal (not echoed). Never overwrites a file
-that already holds an armoury.
+Creates an armoury database and its first manager account, or with --commission the national
+commission's register (which imports the armouries' snapshots; code default COMMISSION, name
+default "Commission nationale" / "National commission"; no agency, no region, no signing key).
+The password is read from GARDIEN_PASSWORD, or else asked twice on the terminal (not echoed).
+Never overwrites a file that already holds an armoury or a register.
 
   --db FILE              database file to create (its folder must exist)
   --armoury CODE         armoury code: letters A-Z, digits and "-", 2 to 20 characters
@@ -27,7 +33,8 @@ that already holds an armoury.
   --region REGION        region (default: "Non précisée" / "Not specified")
   --language LANG        ${LANGUAGES.join(' or ')} (default: fr)
   --manager USERNAME     first manager's username (default: admin)
-  --manager-name NAME    first manager's full name (default: "Gestionnaire" / "Manager")`;
+  --manager-name NAME    first manager's full name (default: "Gestionnaire" / "Manager")
+  --commission           create the national commission's register instead of an armoury`;
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -38,6 +45,7 @@ const OPTIONS = {
   language: { type: 'string' },
   manager: { type: 'string' },
   'manager-name': { type: 'string' },
+  commission: { type: 'boolean' },
 } as const;
 
 // Validated before the password is asked, so a typo in --agency does not cost a password prompt.
@@ -47,6 +55,7 @@ async function run(argv: string[]): Promise<number> {
   const values = parseOptions(NAME, argv, OPTIONS);
   if (values.help) return help();
   const path = newDatabasePath(NAME, values);
+  if (values.commission) return initCommission(values, path);
   const language = optionalString(values, 'language') ?? 'fr';
   const raw = {
     armoury: {
@@ -94,6 +103,61 @@ async function run(argv: string[]): Promise<number> {
         ['Armoury', `${a.code}, ${a.name} (${a.agency}, ${a.region}, ${a.language})`],
         ['Manager', `${parsed.data.manager.username}, ${parsed.data.manager.fullName} (user ${managerId})`],
         ['Journal', `head seq ${head.seq}, hash ${head.hash}`],
+      ]),
+    );
+  } finally {
+    store.close();
+  }
+  return EXIT_OK;
+}
+
+/** init --commission: the national register, created like an armoury (same accounts, same journal). */
+async function initCommission(values: ReturnType<typeof parseOptions>, path: string): Promise<number> {
+  for (const option of ['agency', 'region'] as const) {
+    if (values[option] !== undefined) throw new UsageError(`--${option} does not apply to a commission`, NAME);
+  }
+  const language = optionalString(values, 'language') ?? 'fr';
+  const raw = {
+    commission: {
+      code: optionalString(values, 'armoury') ?? 'COMMISSION',
+      name: optionalString(values, 'name') ?? (language === 'en' ? 'National commission' : 'Commission nationale'),
+      language,
+    },
+    manager: {
+      username: optionalString(values, 'manager') ?? 'admin',
+      fullName: optionalString(values, 'manager-name') ?? (language === 'en' ? 'Manager' : 'Gestionnaire'),
+    },
+  };
+  const options = {
+    'commission.code': { option: '--armoury', value: raw.commission.code },
+    'commission.name': { option: '--name', value: raw.commission.name },
+    'commission.language': { option: '--language', value: raw.commission.language, choices: LANGUAGES },
+    'manager.username': { option: '--manager', value: raw.manager.username },
+    'manager.fullName': { option: '--manager-name', value: raw.manager.fullName },
+    'manager.password': { option: 'password', value: undefined },
+    'manager.passwordConfirm': { option: 'password', value: undefined },
+  };
+  const probe = commissionSetupInput.safeParse({ ...raw, manager: { ...raw.manager, password: 'x'.repeat(12), passwordConfirm: 'x'.repeat(12) } });
+  if (!probe.success) return invalid(fieldErrorLines(issuesToFields(probe.error.issues), options));
+
+  refuseExisting(path);
+  const password = await readNewPassword(NAME, (p) => {
+    const checked = newPassword.safeParse(p);
+    return checked.success ? null : `password ${describeCoded(issuesToFields(checked.error.issues)._ ?? { code: 'invalid' })}`;
+  });
+  const parsed = commissionSetupInput.safeParse({ ...raw, manager: { ...raw.manager, password, passwordConfirm: password } });
+  if (!parsed.success) return invalid(fieldErrorLines(issuesToFields(parsed.error.issues), options));
+
+  const store = Store.open(path, { create: true });
+  try {
+    const managerId = await createCommission(store, parsed.data);
+    const c = parsed.data.commission;
+    console.log(`Created the national commission's register ${c.code} in ${path}`);
+    console.log(
+      pairs([
+        ['Commission', `${c.code}, ${c.name} (${c.language})`],
+        ['Manager', `${parsed.data.manager.username}, ${parsed.data.manager.fullName} (user ${managerId})`],
+        ['Journal', `head seq ${store.journal.getHead().seq}, hash ${store.journal.getHead().hash}`],
       ]),
     );
   } finally {

@@ -1,11 +1,14 @@
 import type { Command } from './command';
+import { commissionCommand } from './commission';
 import { demoCommand } from './demo';
 import { describeError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { headCommand } from './head';
 import { initCommand } from './init';
+import { keyCommand } from './key';
+import { snapshotCommand } from './snapshot';
 import { verifyCommand } from './verify';
 
-const COMMANDS: readonly Command[] = [initCommand, verifyCommand, demoCommand, headCommand];
+const COMMANDS: readonly Command[] = [initCommand, verifyCommand, demoCommand, headCommand, keyCommand, snapshotCommand, commissionCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

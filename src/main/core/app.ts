@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AppStatus } from '../../shared/contract/app';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/accounts';
 import type { Role } from '../../shared/domain/enums';
@@ -9,6 +9,7 @@ import { readSettings } from './armoury/settings';
 import { DEMO_ACCOUNTS } from './demo/accounts';
 import { AppError } from './errors';
 import { handlers } from './handlers';
+import { Jobs } from './jobs';
 import type { Clock } from './journal/journal';
 import { Router, type Logger } from './router';
 import { sessionInfo, type Session } from './session';
@@ -24,7 +25,10 @@ export interface AppOptions {
   demoWeapons?: number;
 }
 
-export type DatabaseKind = 'armoury' | 'demo';
+/** Which file is open: the armoury's, the demo armoury, or the national commission's register. */
+export type DatabaseKind = 'armoury' | 'demo' | 'commission';
+
+const FILES: Record<DatabaseKind, string> = { armoury: 'armoury.sqlite', demo: 'demo.sqlite', commission: 'commission.sqlite' };
 
 /**
  * Gardien's core as one object: which database is open, who is signed in, and the router every
@@ -37,8 +41,12 @@ export class GardienApp {
   store: Store | null = null;
   kind: DatabaseKind | null = null;
   session: Session | null = null;
+  /** The long job under way (export, import), for jobs.progress. */
+  readonly jobs = new Jobs();
   private openError: Coded | null = null;
   private settingsCache: Settings | null = null;
+  /** Snapshot files the shell's open dialog granted to commission.import (core reads no other path). */
+  private readonly grantedPaths = new Set<string>();
 
   constructor(readonly options: AppOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -48,13 +56,32 @@ export class GardienApp {
   }
 
   path(kind: DatabaseKind): string {
-    return join(this.options.dataDir, kind === 'armoury' ? 'armoury.sqlite' : 'demo.sqlite');
+    return join(this.options.dataDir, FILES[kind]);
   }
 
-  /** Opens the armoury database if there is one; a failure is kept for the status screen. */
+  /**
+   * Opens the armoury database if there is one, else the commission's; a failure is kept for the
+   * status screen. (A PC is one or the other: each setup refuses when either file exists.)
+   */
   start(): this {
     if (existsSync(this.path('armoury'))) this.open('armoury');
+    else if (existsSync(this.path('commission'))) this.open('commission');
     return this;
+  }
+
+  /** The paths the user chose in the shell's open dialog become readable by commission.import. */
+  grantImportPaths(paths: readonly string[]): void {
+    for (const p of paths) this.grantedPaths.add(resolve(p));
+  }
+
+  isImportPathGranted(path: string): boolean {
+    return this.grantedPaths.has(resolve(path));
+  }
+
+  /** What the open database holds (armoury.kind): an armoury's register or the national one. */
+  databaseKind(): 'armoury' | 'commission' | null {
+    const row = this.store?.s.sql('SELECT kind FROM armoury WHERE id = 1').get() as { kind: 'armoury' | 'commission' } | undefined;
+    return row?.kind ?? null;
   }
 
   open(kind: DatabaseKind, create = false): void {
@@ -118,6 +145,7 @@ export class GardienApp {
     return {
       state: this.openError ? 'error' : armoury ? 'ready' : 'setup',
       database: armoury ? this.kind : null,
+      kind: armoury ? this.databaseKind() : null,
       armouryExists: existsSync(this.path('armoury')),
       armoury,
       session: this.session && armoury ? sessionInfo(this.session, this.settings().idleLockMinutes) : null,

@@ -2,10 +2,12 @@ import { accountHandlers } from './accounts/handlers';
 import { ammunitionHandlers } from './ammunition/handlers';
 import { armouryHandlers } from './armoury/handlers';
 import { caseHandlers } from './cases/handlers';
+import { commissionHandlers } from './commission/handlers';
 import { custodyHandlers } from './custody/handlers';
 import { handoverHandlers } from './handover/handlers';
 import { officerHandlers } from './officers/handlers';
 import { registerHandlers } from './register/handlers';
+import { snapshotHandlers } from './snapshot/handlers';
 import { reportHandlers } from './reports/handlers';
 import { stockCheckHandlers } from './stockcheck/handlers';
 import type { Handlers } from './router';
@@ -14,5 +16,5 @@ import type { Handlers } from './router';
 export const handlers: Handlers = {
   ...armouryHandlers, ...accountHandlers, ...registerHandlers, ...ammunitionHandlers,
   ...officerHandlers, ...custodyHandlers, ...caseHandlers, ...handoverHandlers, ...stockCheckHandlers,
-  ...reportHandlers,
+  ...reportHandlers, ...snapshotHandlers, ...commissionHandlers,
 };

@@ -2,6 +2,7 @@ import { projectAccounts } from './accounts/project';
 import { projectAmmunition } from './ammunition/project';
 import { projectArmoury } from './armoury/project';
 import { projectCases } from './cases/project';
+import { projectCommission } from './commission/project';
 import { projectCustody } from './custody/project';
 import { projectHandover } from './handover/project';
 import { projectOfficers } from './officers/project';
@@ -9,8 +10,9 @@ import { projectStockChecks } from './stockcheck/project';
 import type { Statements } from './db/statements';
 import type { StoredEvent } from './journal/event';
 import { projectRegister } from './register/project';
+import { projectSnapshots } from './snapshot/project';
 
-const PROJECTORS = [projectArmoury, projectAccounts, projectRegister, projectAmmunition, projectOfficers, projectCustody, projectCases, projectHandover, projectStockChecks];
+const PROJECTORS = [projectArmoury, projectAccounts, projectRegister, projectAmmunition, projectOfficers, projectCustody, projectCases, projectHandover, projectStockChecks, projectCommission, projectSnapshots];
 
 /** Applies one event to every projection; an event nobody understands is a bug, not a no-op. */
 export function projectEvent(s: Statements, e: StoredEvent): void {
@@ -47,4 +49,9 @@ export const PROJECTION_TABLES: readonly { table: string; orderBy: string }[] = 
   { table: 'stock_check_weapons', orderBy: 'check_id, weapon_id' },
   { table: 'stock_check_lots', orderBy: 'check_id, lot_id, store_id, bay' },
   { table: 'stock_check_unknown', orderBy: 'check_id, code' },
+  { table: 'signing_keys', orderBy: 'key_id' },
+  { table: 'snapshots', orderBy: 'number' },
+  { table: 'national_armouries', orderBy: 'code' },
+  { table: 'national_keys', orderBy: 'key_id' },
+  { table: 'national_imports', orderBy: 'id' },
 ];

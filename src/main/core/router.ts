@@ -5,6 +5,7 @@ import type { Result } from '../../shared/result';
 import { issuesToFields } from '../../shared/validation';
 import type { GardienApp } from './app';
 import { Ctx } from './context';
+import { assertDatabaseKind } from './commission/kind';
 import { AppError } from './errors';
 
 export type Handler<K extends OperationName> = (ctx: Ctx, input: OpParsed<K>) => OpOutput<K> | Promise<OpOutput<K>>;
@@ -37,6 +38,7 @@ export class Router {
       const now = this.app.clock();
       // Who may call comes before what they sent: no schema details for callers without the right.
       this.checkAccess(spec.access, now);
+      assertDatabaseKind(this.app, op);
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
         throw new AppError('invalid_input', `invalid input for ${op}`, { fields: issuesToFields(parsed.error.issues) });

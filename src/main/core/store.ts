@@ -2,6 +2,7 @@ import { closeDatabase, openDatabase, type Db, type OpenOptions } from './db/ope
 import { Statements } from './db/statements';
 import { Journal, type Clock } from './journal/journal';
 import { projectEvent } from './projections';
+import { ensureSigningKey } from './snapshot/keys';
 
 /** One open armoury database: its connection, prepared statements and journal. */
 export class Store {
@@ -16,8 +17,21 @@ export class Store {
     this.journal = new Journal(this.s, projectEvent, clock);
   }
 
+  /**
+   * Opens a database file. Opened for writing, an armoury upgraded from before signed snapshots
+   * gets its signing key now (signing_key.created), so every armoury can export.
+   */
   static open(path: string, options: OpenOptions & { clock?: Clock } = {}): Store {
-    return new Store(openDatabase(path, options), options.clock);
+    const store = new Store(openDatabase(path, options), options.clock);
+    if (!options.readonly) {
+      try {
+        ensureSigningKey(store);
+      } catch (error) {
+        store.close();
+        throw error;
+      }
+    }
+    return store;
   }
 
   get hasArmoury(): boolean {

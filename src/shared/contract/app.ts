@@ -6,7 +6,10 @@ import type { Coded } from '../result';
 export interface AppStatus {
   /** setup: no armoury yet; ready: a database is open; error: it could not be opened (see error). */
   state: 'setup' | 'ready' | 'error';
-  database: 'armoury' | 'demo' | null;
+  /** The file open: the armoury's, the demo's or the national commission's. */
+  database: 'armoury' | 'demo' | 'commission' | null;
+  /** What it holds: an armoury register or the national register (the screens and menus follow it). */
+  kind: 'armoury' | 'commission' | null;
   armouryExists: boolean;
   armoury: { code: string; name: string; region: string; agency: string; language: 'fr' | 'en' } | null;
   session: SessionInfo | null;

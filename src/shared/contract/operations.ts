@@ -23,6 +23,10 @@ export const OPERATIONS = [
   'stockchecks.list', 'stockchecks.start', 'stockchecks.sheet', 'stockchecks.count', 'stockchecks.close', 'stockchecks.report',
   'stockchecks.schedule',
   'reports.monthly', 'reports.register', 'reports.holdings',
+  'snapshots.keys', 'snapshots.list', 'snapshots.export', 'snapshots.rotateKey', 'jobs.progress',
+  'app.setupCommission', 'commission.armouries', 'commission.enrol', 'commission.revokeKey', 'commission.acceptRotation',
+  'commission.import', 'commission.imports', 'commission.weapons', 'commission.trace', 'commission.history', 'commission.alerts',
+  'commission.lostStolenCsv',
 ] as const;
 
 export type OperationName = (typeof OPERATIONS)[number];

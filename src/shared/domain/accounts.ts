@@ -52,10 +52,14 @@ export const settingsShape = z.object({
   /** How often a full inventory is due, and a spot check. */
   fullInventoryMonths: z.coerce.number().int().min(1).max(24),
   spotCheckDays: z.coerce.number().int().min(1).max(365),
+  /** Commission alerts: days a transfer out may wait for its transfer in, and an armoury without a snapshot. */
+  transferMatchDays: z.coerce.number().int().min(1).max(365),
+  silentArmouryDays: z.coerce.number().int().min(1).max(365),
 });
 export type Settings = z.output<typeof settingsShape>;
 export const DEFAULT_SETTINGS: Settings = {
   idleLockMinutes: 15, caseDeadlineHours: 72, countersignIssues: false, fullInventoryMonths: 3, spotCheckDays: 30,
+  transferMatchDays: 30, silentArmouryDays: 45,
 };
 
 export interface SessionInfo {

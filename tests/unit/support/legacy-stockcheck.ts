@@ -1,8 +1,64 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { storeCredentials } from '../../../src/main/core/accounts/credentials';
+import { hashPassword } from '../../../src/main/core/accounts/password';
+import { addRef, type ArmouryCreated } from '../../../src/main/core/armoury/project';
+import type { NewArmoury } from '../../../src/main/core/armoury/setup';
 import { openCase } from '../../../src/main/core/cases/open';
+import { migrate, type Db } from '../../../src/main/core/db/open';
 import { schemaV3 } from '../../../src/main/core/db/schema-v3';
-import type { Db } from '../../../src/main/core/db/open';
+import type { Statements } from '../../../src/main/core/db/statements';
+import type { StoredEvent } from '../../../src/main/core/journal/event';
+import { Journal } from '../../../src/main/core/journal/journal';
+import { projectEvent } from '../../../src/main/core/projections';
 import type { CheckClosed } from '../../../src/main/core/stockcheck/events';
-import type { Harness } from './harness';
+import { Store } from '../../../src/main/core/store';
+import { ARMOURY, Harness, tempDir, USERS } from './harness';
+
+/** armoury.created as releases 1 to 5 projected it (no kind column before schema 6); other events as today. */
+function legacyProject(s: Statements, e: StoredEvent): void {
+  if (e.type !== 'armoury.created') return projectEvent(s, e);
+  const d = e.data as ArmouryCreated;
+  s.sql('INSERT INTO armoury (id, code, name, agency, region, language, created_at) VALUES (1, ?, ?, ?, ?, ?, ?)').run(d.code, d.name, d.agency, d.region, d.language, e.at);
+  s.sql("INSERT INTO users (id, username, username_key, full_name, role, active, created_at) VALUES (?, ?, ?, ?, 'manager', 1, ?)").run(
+    e.seq, d.manager.username, d.manager.username.toUpperCase(), d.manager.fullName, e.at,
+  );
+  addRef(s, `u:${e.seq}`, e.seq);
+}
+
+/**
+ * Setup as releases 1 to 5 did it: armoury.created and the first manager's credentials, no
+ * signing key (signed snapshots came with schema 6). Works on a database of any schema.
+ */
+export async function legacyCreateArmoury(store: Store, input: NewArmoury): Promise<number> {
+  const hash = await hashPassword(input.manager.password);
+  const journal = new Journal(store.s, legacyProject, store.clock);
+  return journal.write(() => {
+    const data: ArmouryCreated = { ...input.armoury, manager: { username: input.manager.username, fullName: input.manager.fullName } };
+    const event = journal.append({ type: 'armoury.created', actor: 1, data }, input.armoury.code);
+    storeCredentials(store.s, event.seq, hash, event.at);
+    return event.seq;
+  });
+}
+
+/**
+ * An armoury whose journal has no signing key, run by today's app, its manager signed in: what
+ * release 4 would have written, so that downgradeToV4 can turn it back into a true schema 4 file.
+ * A stand-in key row (not journaled, dropped by the downgrade) keeps opening from creating a key.
+ */
+export async function keylessArmoury(): Promise<Harness> {
+  const dir = tempDir();
+  const raw = new Database(join(dir, 'armoury.sqlite'));
+  migrate(raw);
+  const store = new Store(raw);
+  const m = USERS.manager;
+  await legacyCreateArmoury(store, { armoury: { ...ARMOURY }, manager: { username: m.username, fullName: m.fullName, password: m.password } });
+  raw.prepare("INSERT INTO signing_keys (key_id, public_key, fingerprint, created_seq, created_at, state) VALUES ('STAND-IN', '', '', 0, '', 'current')").run();
+  store.close();
+  const h = new Harness(dir);
+  await h.login('manager');
+  return h;
+}
 
 /**
  * Closes an open check the way release 4 did (before schema 5): the same stockcheck.closed, then
@@ -48,15 +104,49 @@ function casesV3(): { table: string; indexes: string } {
   return { table: schemaV3.slice(start, indexes), indexes: schemaV3.slice(indexes, end) };
 }
 
+/** What schema 6 added, read from the migrations themselves: its new tables (virtual first) and new columns. */
+function addedBySchema6(): { tables: string[]; columns: [string, string][] } {
+  const shape = (upTo: number) => {
+    const d = new Database(':memory:');
+    try {
+      migrate(d, { upTo });
+      const tables = d.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
+      const columns = tables.flatMap((t) => (d.prepare('SELECT name FROM pragma_table_info(?)').all(t.name) as { name: string }[]).map((c) => `${t.name}.${c.name}`));
+      return { tables, columns: new Set(columns) };
+    } finally {
+      d.close();
+    }
+  };
+  const v5 = shape(5);
+  const v6 = shape(6);
+  const old = new Set(v5.tables.map((t) => t.name));
+  const added = v6.tables.filter((t) => !old.has(t.name));
+  const tables = [...added.filter((t) => /^CREATE VIRTUAL/i.test(t.sql)), ...added.filter((t) => !/^CREATE VIRTUAL/i.test(t.sql))].map((t) => t.name);
+  const columns = [...v6.columns]
+    .filter((c) => !v5.columns.has(c) && old.has(c.split('.')[0] ?? ''))
+    .map((c) => c.split('.') as [string, string]);
+  return { tables, columns };
+}
+
 /**
- * Turns a closed database of the latest schema back into schema 4: the cases table without the
- * columns schema 5 added (rebuilt, as SQLite does not drop a column that references another
- * table), user_version 4. The journal is untouched, so the file is what release 4 would have left.
+ * Turns a closed database of the latest schema back into schema 4: schema 6's tables and columns
+ * dropped, the cases table without the columns schema 5 added (rebuilt, as
+ * SQLite does not drop a column that references another table), user_version 4. The journal is
+ * untouched, so the file is what release 4 would have left; it must therefore hold no event of a
+ * later release (build it with keylessArmoury).
  */
 export function downgradeToV4(db: Db): void {
+  const later = db.prepare("SELECT seq, type FROM events WHERE type LIKE 'signing_key.%' OR type LIKE 'snapshot.%' OR type LIKE 'commission.%' LIMIT 1").get() as
+    | { seq: number; type: string }
+    | undefined;
+  if (later) throw new Error(`seq ${later.seq} is a ${later.type}: release 4 never wrote one (build the armoury with keylessArmoury)`);
   const v3 = casesV3();
   db.pragma('foreign_keys = OFF');
   db.transaction(() => {
+    const v6 = addedBySchema6();
+    // A virtual table takes its shadow tables with it: IF EXISTS for those.
+    for (const table of v6.tables) db.exec(`DROP TABLE IF EXISTS ${table}`);
+    for (const [table, column] of v6.columns) db.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
     const columns = (db.prepare("SELECT name FROM pragma_table_info('cases')").all() as { name: string }[]).map((c) => c.name);
     const v4 = columns.slice(0, columns.indexOf('check_id')).join(', ');
     db.exec(v3.table.replace('CREATE TABLE cases (', 'CREATE TABLE cases_v4 ('));

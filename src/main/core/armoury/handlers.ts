@@ -15,7 +15,10 @@ export const armouryHandlers: Pick<
 
   'app.setup': async (ctx, input) => {
     const app = ctx.app;
-    if (existsSync(app.path('armoury'))) throw new AppError('armoury_exists', 'an armoury database already exists here');
+    // One register per PC: an armoury's or the commission's, never both side by side.
+    if (existsSync(app.path('armoury')) || existsSync(app.path('commission'))) {
+      throw new AppError('armoury_exists', 'a register already exists on this computer');
+    }
     app.open('armoury', true);
     const managerId = await createArmoury(ctx.store, input);
     const session = startSession(ctx, managerId);

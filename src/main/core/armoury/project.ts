@@ -4,6 +4,8 @@ import type { ArmouryIdentity } from '../../../shared/domain/accounts';
 
 export interface ArmouryCreated extends ArmouryIdentity {
   manager: { username: string; fullName: string };
+  /** 'commission' for the national commission's register; absent (an armoury) in older journals. */
+  kind?: 'armoury' | 'commission';
 }
 
 export function addRef(s: Statements, ref: string, seq: number): void {
@@ -15,8 +17,8 @@ export function projectArmoury(s: Statements, e: StoredEvent): boolean {
   switch (e.type) {
     case 'armoury.created': {
       const d = e.data as ArmouryCreated;
-      s.sql('INSERT INTO armoury (id, code, name, agency, region, language, created_at) VALUES (1, ?, ?, ?, ?, ?, ?)').run(
-        d.code, d.name, d.agency, d.region, d.language, e.at,
+      s.sql('INSERT INTO armoury (id, code, name, agency, region, language, created_at, kind) VALUES (1, ?, ?, ?, ?, ?, ?, ?)').run(
+        d.code, d.name, d.agency, d.region, d.language, e.at, d.kind ?? 'armoury',
       );
       s.sql('INSERT INTO users (id, username, username_key, full_name, role, active, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)').run(
         e.seq, d.manager.username, d.manager.username.toUpperCase(), d.manager.fullName, 'manager', e.at,

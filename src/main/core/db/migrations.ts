@@ -4,6 +4,7 @@ import { schemaV2 } from './schema-v2';
 import { schemaV3 } from './schema-v3';
 import { schemaV4 } from './schema-v4';
 import { backfillCaseFacts, schemaV5 } from './schema-v5';
+import { schemaV6 } from './schema-v6';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
       backfillCaseFacts(db);
     },
   },
+  { version: 6, up: (db) => db.exec(schemaV6) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -7,6 +7,7 @@ import { createArmoury } from '../armoury/setup';
 import type { Clock } from '../journal/journal';
 import { actionAllowed, type WeaponAction } from '../../../shared/domain/lifecycle';
 import { actOnWeapon, getWeapon, registerMany } from '../register/service';
+import { demoSigningKey } from '../snapshot/keys';
 import { Store } from '../store';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts';
 import { addDemoAmmunition } from './ammunition';
@@ -123,7 +124,7 @@ async function fillDemoArmoury(path: string, options: DemoOptions): Promise<void
     const managerId = await createArmoury(store, {
       armoury: { code: 'ML-BKO-01', name: 'Armurerie centrale — Démonstration', agency: 'police', region: 'Bamako', language: 'fr' },
       manager: { username: chef.username, fullName: 'Commissaire Awa Traoré', password: DEMO_PASSWORD },
-    });
+    }, demoSigningKey());
     const others = [
       { ...DEMO_ACCOUNTS[1], fullName: 'Sergent Moussa Keïta' },
       { ...DEMO_ACCOUNTS[2], fullName: 'Inspecteur Fatoumata Diarra' },

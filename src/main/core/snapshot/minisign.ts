@@ -1,4 +1,5 @@
-import { createHash, createPublicKey, generateKeyPairSync, getHashes, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, getHashes, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import { blake2b512Js } from './blake2b';
 
 /**
  * minisign's file formats, written and checked with node:crypto only, so a commission can verify
@@ -25,6 +26,8 @@ const TRUSTED_MAX_BYTES = 8192 - TRUSTED_PREFIX.length - 2;
 const SIG_TEXT_MAX_BYTES = 16 * 1024;
 /** Ed25519 SubjectPublicKeyInfo DER is this fixed prefix followed by the 32 raw bytes. */
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+/** Ed25519 PKCS#8 DER is this fixed prefix followed by the 32-byte seed (RFC 8410). */
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
 export interface SigningKey {
   /** Raw 32-byte Ed25519 public key. */
@@ -48,6 +51,30 @@ export function generateSigningKey(): SigningKey {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const spki = publicKey.export({ format: 'der', type: 'spki' });
   return { publicKey: Buffer.from(spki.subarray(ED25519_SPKI_PREFIX.length)), privateKey, keyId: randomBytes(KEY_ID_BYTES) };
+}
+
+/**
+ * A key made from a fixed 32-byte seed: only for the demo armoury, whose journal must come out the
+ * same byte for byte on every run (its key is no secret: anyone can rebuild the demo).
+ */
+export function signingKeyFromSeed(seed: Uint8Array, keyId: Uint8Array): SigningKey {
+  checkLength(seed, 32, 'seed');
+  checkLength(keyId, KEY_ID_BYTES, 'key id');
+  return importSigningKey(Buffer.concat([ED25519_PKCS8_PREFIX, seed]), keyId);
+}
+
+/** The private half as stored in signing_secrets (PKCS#8 DER); never leaves the main process. */
+export function privateKeyDer(key: SigningKey): Buffer {
+  return key.privateKey.export({ format: 'der', type: 'pkcs8' });
+}
+
+/** Rebuilds a signing key from its stored PKCS#8 DER and key id. */
+export function importSigningKey(pkcs8Der: Uint8Array, keyId: Uint8Array): SigningKey {
+  checkLength(keyId, KEY_ID_BYTES, 'key id');
+  const privateKey = createPrivateKey({ key: Buffer.from(pkcs8Der), format: 'der', type: 'pkcs8' });
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('minisign: the stored private key is not an Ed25519 key');
+  const spki = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+  return { publicKey: Buffer.from(spki.subarray(ED25519_SPKI_PREFIX.length)), privateKey, keyId: Buffer.from(keyId) };
 }
 
 /** minisign's display of a key id: the 8 bytes read as a little-endian uint64, 16 upper-case hex digits. */
@@ -82,6 +109,16 @@ export function parsePublicKey(line: string): PublicKey | null {
   return { keyId: Buffer.from(blob.subarray(2, 2 + KEY_ID_BYTES)), publicKey: Buffer.from(blob.subarray(2 + KEY_ID_BYTES)) };
 }
 
+/**
+ * Reads a .minisig without checking it: the key id it names (so a verifier can pick the key) and
+ * its trusted comment (not to be trusted until verifyPrehashed accepts). Null when it is not a
+ * prehashed minisign signature.
+ */
+export function parseSignature(sigText: string | Uint8Array): { keyId: Buffer; trustedComment: string } | null {
+  const parts = splitSignature(decodeSigText(sigText));
+  return parts ? { keyId: parts.keyId, trustedComment: parts.trustedComment } : null;
+}
+
 /** The .minisig text for `data` in the prehashed "ED" format; comments must be single lines. */
 export function signPrehashed(data: Uint8Array, key: SigningKey, trustedComment: string, untrustedComment = 'signature from gardien secret key'): string {
   checkComment(trustedComment, TRUSTED_MAX_BYTES, 'trusted comment');
@@ -95,26 +132,14 @@ export function signPrehashed(data: Uint8Array, key: SigningKey, trustedComment:
 
 /**
  * Checks a .minisig against `data` and a public key line, as `minisign -V` does. Never throws on
- * any input: every refusal is a typed verdict (only a missing BLAKE2b in this Node build throws).
+ * any input: every refusal is a typed verdict.
  */
 export function verifyPrehashed(data: Uint8Array, sigText: string | Uint8Array, publicKeyLine: string): Verdict {
-  const text = decodeSigText(sigText);
+  const parts = splitSignature(decodeSigText(sigText));
   const key = typeof publicKeyLine === 'string' && publicKeyLine.length < 256 ? parsePublicKey(publicKeyLine) : null;
-  if (text === null || !key || !(data instanceof Uint8Array)) return { ok: false, reason: 'malformed' };
-  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  while (lines.length > 4 && lines[lines.length - 1] === '') lines.pop();
-  const [untrusted, sigLine, trusted, globalLine] = lines;
-  if (lines.length !== 4 || untrusted === undefined || sigLine === undefined || trusted === undefined || globalLine === undefined) {
-    return { ok: false, reason: 'malformed' };
-  }
-  if (!untrusted.startsWith(UNTRUSTED_PREFIX) || !trusted.startsWith(TRUSTED_PREFIX)) return { ok: false, reason: 'malformed' };
-  const sigBlob = strictBase64(sigLine, 2 + KEY_ID_BYTES + SIG_BYTES);
-  const global = strictBase64(globalLine, SIG_BYTES);
-  if (!sigBlob || !global || sigBlob.toString('latin1', 0, 2) !== SIG_ALG) return { ok: false, reason: 'malformed' };
-  const trustedComment = trusted.slice(TRUSTED_PREFIX.length);
-  if (/[\r\n\0]/.test(trustedComment) || Buffer.byteLength(trustedComment, 'utf8') > TRUSTED_MAX_BYTES) return { ok: false, reason: 'malformed' };
-  if (!sigBlob.subarray(2, 2 + KEY_ID_BYTES).equals(key.keyId)) return { ok: false, reason: 'key_mismatch' };
-  const signature = sigBlob.subarray(2 + KEY_ID_BYTES);
+  if (parts === null || !key || !(data instanceof Uint8Array)) return { ok: false, reason: 'malformed' };
+  const { keyId, signature, trustedComment, global } = parts;
+  if (!keyId.equals(key.keyId)) return { ok: false, reason: 'key_mismatch' };
   const pub = ed25519PublicKey(key.publicKey);
   if (!pub) return { ok: false, reason: 'malformed' };
   if (!safeVerify(blake2b512(data), pub, signature)) return { ok: false, reason: 'bad_signature' };
@@ -124,15 +149,31 @@ export function verifyPrehashed(data: Uint8Array, sigText: string | Uint8Array, 
   return { ok: true, trustedComment };
 }
 
-/** BLAKE2b-512 from OpenSSL; a Node built without it cannot write or check minisign signatures. */
+/** The four lines of a prehashed .minisig, decoded; null when any is not what minisign writes. */
+function splitSignature(text: string | null): { keyId: Buffer; signature: Buffer; trustedComment: string; global: Buffer } | null {
+  if (text === null) return null;
+  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  while (lines.length > 4 && lines[lines.length - 1] === '') lines.pop();
+  const [untrusted, sigLine, trusted, globalLine] = lines;
+  if (lines.length !== 4 || untrusted === undefined || sigLine === undefined || trusted === undefined || globalLine === undefined) return null;
+  if (!untrusted.startsWith(UNTRUSTED_PREFIX) || !trusted.startsWith(TRUSTED_PREFIX)) return null;
+  const sigBlob = strictBase64(sigLine, 2 + KEY_ID_BYTES + SIG_BYTES);
+  const global = strictBase64(globalLine, SIG_BYTES);
+  if (!sigBlob || !global || sigBlob.toString('latin1', 0, 2) !== SIG_ALG) return null;
+  const trustedComment = trusted.slice(TRUSTED_PREFIX.length);
+  if (/[\r\n\0]/.test(trustedComment) || Buffer.byteLength(trustedComment, 'utf8') > TRUSTED_MAX_BYTES) return null;
+  return { keyId: Buffer.from(sigBlob.subarray(2, 2 + KEY_ID_BYTES)), signature: Buffer.from(sigBlob.subarray(2 + KEY_ID_BYTES)), trustedComment, global };
+}
+
+/**
+ * BLAKE2b-512 from the runtime's crypto when it has it (Node's OpenSSL), else the TypeScript one
+ * (Electron's BoringSSL has none). Both give the same bytes; tests check it.
+ */
 let blake2bAvailable: boolean | undefined;
 
 export function blake2b512(data: Uint8Array): Buffer {
   blake2bAvailable ??= getHashes().includes('blake2b512');
-  if (!blake2bAvailable) {
-    throw new Error('BLAKE2b-512 is not available in this Node.js build (crypto.getHashes() lacks blake2b512): minisign signatures cannot be made or checked');
-  }
-  return createHash('blake2b512').update(data).digest();
+  return blake2bAvailable ? createHash('blake2b512').update(data).digest() : blake2b512Js(data);
 }
 
 function checkLength(buf: Uint8Array, n: number, what: string): void {
