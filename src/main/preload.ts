@@ -1,13 +1,15 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { GardienApi } from '../shared/api';
 import { isOperationName } from '../shared/contract/operations';
-import { INVOKE_CHANNEL, SAVE_PDF_CHANNEL } from './shell/channel';
+import { CHOOSE_SNAPSHOTS_CHANNEL, INVOKE_CHANNEL, SAVE_EXPORT_CHANNEL, SAVE_PDF_CHANNEL } from './shell/channel';
 
 /**
  * The renderer's only door to the core: `window.gardien.invoke(op, input)` for the contract's named
- * operations, and `savePdf(name)` to save the page being printed; nothing else. No ipcRenderer, no process, no events: a script injected into the page
- * can at most call operations the signed-in user may already perform, and main checks the sender
- * and core checks the input and the role again.
+ * operations, `savePdf(name)` to save the page being printed, `saveExport(name)` to copy a file of
+ * the exports folder and `chooseSnapshots(folder)` for the import's open dialog; nothing else. No
+ * ipcRenderer, no process, no events: a script injected into the page can at most call operations
+ * the signed-in user may already perform or open a dialog the user must answer, and main checks the
+ * sender and core checks the input and the role again.
  */
 const api = {
   invoke: (op, input) => {
@@ -15,6 +17,8 @@ const api = {
     return ipcRenderer.invoke(INVOKE_CHANNEL, op, input);
   },
   savePdf: (fileName) => ipcRenderer.invoke(SAVE_PDF_CHANNEL, String(fileName).slice(0, 200)),
+  saveExport: (fileName) => ipcRenderer.invoke(SAVE_EXPORT_CHANNEL, String(fileName).slice(0, 200)),
+  chooseSnapshots: (folder) => ipcRenderer.invoke(CHOOSE_SNAPSHOTS_CHANNEL, folder === true),
 } satisfies GardienApi;
 
 contextBridge.exposeInMainWorld('gardien', api);

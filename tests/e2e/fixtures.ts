@@ -1,16 +1,23 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GardienApp } from '../../src/main/core/app';
+import { chooseSnapshots } from '../../src/main/shell/choose-snapshots';
+import { saveExport } from '../../src/main/shell/export-file';
 import { safePdfName } from '../../src/shared/pdf-name';
+
+/** What the open dialog answers next: the paths a spec puts here (files, or one folder); empty is Cancel. */
+export interface SnapshotChoice {
+  paths: string[];
+}
 
 /**
  * Each test gets its own data folder and a real GardienApp (real SQLite file). The page's
  * `window.gardien.invoke` is the preload's API, reproduced by an init script whose calls go
  * through exposeFunction to the real core router: everything but the Electron shell is real.
  */
-export const test = base.extend<{ dataDir: string; app: GardienApp; gardienPage: Page }>({
+export const test = base.extend<{ dataDir: string; app: GardienApp; snapshotChoice: SnapshotChoice; gardienPage: Page }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'gardien-e2e-'));
@@ -23,7 +30,11 @@ export const test = base.extend<{ dataDir: string; app: GardienApp; gardienPage:
     await use(app);
     app.close();
   },
-  gardienPage: async ({ page, app, dataDir }, use) => {
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
+  snapshotChoice: async ({}, use) => {
+    await use({ paths: [] });
+  },
+  gardienPage: async ({ page, app, dataDir, snapshotChoice }, use) => {
     await page.exposeFunction('__gardienInvoke', (op: unknown, input: unknown) => app.router.call(op, input));
     // The shell's "save as PDF" is Chromium's printToPDF of the page: here page.pdf() into the data folder.
     await page.exposeFunction('__gardienSavePdf', async (name: unknown) => {
@@ -34,13 +45,31 @@ export const test = base.extend<{ dataDir: string; app: GardienApp; gardienPage:
       await page.emulateMedia({ media: null });
       return { saved: true, path };
     });
+    // "Copy to USB stick…": the shell's own copy (export-file.ts); the dialog always answers <dataDir>/usb/<name>.
+    await page.exposeFunction('__gardienSaveExport', (name: unknown) =>
+      saveExport(dataDir, name, async ({ defaultPath }) => {
+        mkdirSync(join(dataDir, 'usb'), { recursive: true });
+        return join(dataDir, 'usb', defaultPath);
+      }),
+    );
+    // The import's open dialog: the shell's own code (choose-snapshots.ts), answering what the spec chose.
+    await page.exposeFunction('__gardienChooseSnapshots', (folder: unknown) =>
+      chooseSnapshots(folder === true, async () => (snapshotChoice.paths.length > 0 ? [...snapshotChoice.paths] : null), app),
+    );
     await page.addInitScript(() => {
       const w = globalThis as unknown as {
         gardien: unknown;
         __gardienInvoke: (op: unknown, input: unknown) => Promise<unknown>;
         __gardienSavePdf: (name: unknown) => Promise<unknown>;
+        __gardienSaveExport: (name: unknown) => Promise<unknown>;
+        __gardienChooseSnapshots: (folder: unknown) => Promise<unknown>;
       };
-      w.gardien = { invoke: (op: unknown, input: unknown) => w.__gardienInvoke(op, input), savePdf: (name: unknown) => w.__gardienSavePdf(name) };
+      w.gardien = {
+        invoke: (op: unknown, input: unknown) => w.__gardienInvoke(op, input),
+        savePdf: (name: unknown) => w.__gardienSavePdf(name),
+        saveExport: (name: unknown) => w.__gardienSaveExport(String(name).slice(0, 200)),
+        chooseSnapshots: (folder: unknown) => w.__gardienChooseSnapshots(folder === true),
+      };
     });
     await page.goto('/');
     await use(page);

@@ -129,6 +129,8 @@ export const fake = {
   dialogResponse: 0,
   /** What the next save dialog answers: a path, or null for Cancel. */
   savePath: null as string | null,
+  /** What the next open dialog answers: the chosen paths, or null for Cancel. */
+  openPaths: null as string[] | null,
   printed: [] as Record<string, unknown>[],
   clipboard: [] as string[],
 };
@@ -163,6 +165,10 @@ export const dialog = {
   async showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> {
     fake.dialogs.push(args.at(-1) as Record<string, unknown>);
     return fake.savePath === null ? { canceled: true } : { canceled: false, filePath: fake.savePath };
+  },
+  async showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
+    fake.dialogs.push(args.at(-1) as Record<string, unknown>);
+    return fake.openPaths === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: fake.openPaths };
   },
   async showMessageBox(options: Record<string, unknown>): Promise<{ response: number }> {
     fake.dialogs.push(options);

@@ -86,7 +86,7 @@ describe('main process lifecycle (against a fake Electron)', () => {
     const win = await ready();
     expect(existsSync(dataDir)).toBe(true);
     expect(fake.protocolHandlers.has('app')).toBe(true);
-    expect([...fake.ipc.keys()]).toEqual(['gardien:invoke', 'gardien:save-pdf']);
+    expect([...fake.ipc.keys()]).toEqual(['gardien:invoke', 'gardien:save-pdf', 'gardien:save-export', 'gardien:choose-snapshots']);
     expect(fake.session.permissionRequest).not.toBeNull();
     expect(fake.session.beforeRequest).not.toBeNull();
 
@@ -148,6 +148,25 @@ describe('main process lifecycle (against a fake Electron)', () => {
     fake.savePath = join(base, 'no-such-folder', 'x.pdf');
     expect(await save(sender, 'x')).toEqual({ saved: false });
     expect(readdirSync(join(base, 'usb'))).toEqual(['etat-mensuel.pdf']);
+  });
+
+  it('copies a file of the data folder’s exports to the stick, and asks the open dialog for the import', async () => {
+    const dataDir = join(base, 'data');
+    process.env['GARDIEN_DATA_DIR'] = dataDir;
+    await boot();
+    const win = await ready();
+    const sender = { ...fromApp, sender: win.webContents };
+    mkdirSync(join(dataDir, 'exports'));
+    writeFileSync(join(dataDir, 'exports', 'ML-TST-01-000001.gsnap'), 'PK snapshot bytes');
+    mkdirSync(join(base, 'usb'));
+    fake.savePath = join(base, 'usb', 'copy.gsnap');
+    const saveExport = fake.ipc.get('gardien:save-export') as unknown as (event: unknown, name: unknown) => Promise<unknown>;
+    expect(await saveExport(sender, 'ML-TST-01-000001.gsnap')).toEqual({ saved: true, path: fake.savePath });
+    expect(readFileSync(fake.savePath, 'utf8')).toBe('PK snapshot bytes');
+
+    fake.openPaths = [join(base, 'usb', 'copy.gsnap')];
+    const choose = fake.ipc.get('gardien:choose-snapshots') as unknown as (event: unknown, folder: unknown) => Promise<unknown>;
+    expect(await choose(sender, false)).toEqual({ paths: fake.openPaths });
   });
 
   it('--data-dir= beats GARDIEN_DATA_DIR; before-quit closes the database', async () => {

@@ -214,7 +214,7 @@ describe('boundaries', () => {
   });
 
   it('the pure policy files do not import electron either (they are tested on Node)', () => {
-    for (const f of ['security.ts', 'data-dir.ts', 'channel.ts']) {
+    for (const f of ['security.ts', 'data-dir.ts', 'channel.ts', 'export-file.ts', 'choose-snapshots.ts']) {
       expect(electronImport.test(readFileSync(join(repo, 'src/main/shell', f), 'utf8')), f).toBe(false);
     }
     expect(electronImport.test("import { app } from 'electron';")).toBe(true);
@@ -222,7 +222,7 @@ describe('boundaries', () => {
 });
 
 describe('preload', () => {
-  it('exposes only window.gardien.invoke (allowlisted) and savePdf, each over its own channel', async () => {
+  it('exposes only window.gardien.invoke (allowlisted), savePdf, saveExport and chooseSnapshots, each over its own channel', async () => {
     const exposed = new Map<string, unknown>();
     const invoke = vi.fn(async () => ({ ok: true, value: null }));
     vi.doMock('electron', () => ({
@@ -234,7 +234,7 @@ describe('preload', () => {
 
     expect([...exposed.keys()]).toEqual(['gardien']);
     const api = exposed.get('gardien') as Record<string, (op: unknown, input: unknown) => Promise<unknown>>;
-    expect(Object.keys(api)).toEqual(['invoke', 'savePdf']);
+    expect(Object.keys(api)).toEqual(['invoke', 'savePdf', 'saveExport', 'chooseSnapshots']);
 
     await api['invoke']?.('app.status', {});
     expect(invoke).toHaveBeenCalledWith('gardien:invoke', 'app.status', {});
@@ -246,6 +246,13 @@ describe('preload', () => {
     // The name goes as a bounded string; main makes it a safe file name.
     await api['savePdf']?.({ toString: () => 'x'.repeat(500) }, undefined);
     expect(invoke).toHaveBeenLastCalledWith('gardien:save-pdf', 'x'.repeat(200));
+    await api['saveExport']?.({ toString: () => 'y'.repeat(500) }, undefined);
+    expect(invoke).toHaveBeenLastCalledWith('gardien:save-export', 'y'.repeat(200));
+    // Only a real `true` asks for a folder: anything else from the page is the files dialog.
+    await api['chooseSnapshots']?.('yes', undefined);
+    expect(invoke).toHaveBeenLastCalledWith('gardien:choose-snapshots', false);
+    await api['chooseSnapshots']?.(true, undefined);
+    expect(invoke).toHaveBeenLastCalledWith('gardien:choose-snapshots', true);
   });
 
   it('the preload source keeps to contextBridge and ipcRenderer.invoke', () => {

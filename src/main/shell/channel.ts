@@ -2,3 +2,7 @@
 export const INVOKE_CHANNEL = 'gardien:invoke';
 /** The current page printed to PDF by Chromium and saved where the user chooses. */
 export const SAVE_PDF_CHANNEL = 'gardien:save-pdf';
+/** A file of the exports folder (a snapshot) copied where the user chooses (a USB stick). */
+export const SAVE_EXPORT_CHANNEL = 'gardien:save-export';
+/** The open dialog for snapshot files or a folder of them; the paths are granted to core's import. */
+export const CHOOSE_SNAPSHOTS_CHANNEL = 'gardien:choose-snapshots';

@@ -9,7 +9,7 @@ import { GardienApp } from '../core/app';
 import { INVOKE_CHANNEL } from './channel';
 import { chooseDataDir, prepareDataDir } from './data-dir';
 import { hardenSession, hardenWebContents } from './harden';
-import { registerSavePdf, registerTrustedHandler } from './ipc';
+import { registerChooseSnapshots, registerSaveExport, registerSavePdf, registerTrustedHandler } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_ENTRY_URL, devOriginFrom } from './security';
 import { showStartupError } from './startup-error';
@@ -63,6 +63,8 @@ async function start(dataDir: DataDir): Promise<void> {
   core = gardien;
   registerTrustedHandler(INVOKE_CHANNEL, (op, input) => gardien.router.call(op, input), devOrigin);
   registerSavePdf(devOrigin);
+  registerSaveExport(devOrigin, dataDir.dir);
+  registerChooseSnapshots(devOrigin, gardien);
 
   mainWindow = createMainWindow({ preload: preloadPath, url: devOrigin ?? APP_ENTRY_URL, development });
   mainWindow.on('closed', () => {

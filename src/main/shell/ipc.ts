@@ -1,6 +1,9 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../../shared/result';
-import { INVOKE_CHANNEL, SAVE_PDF_CHANNEL } from './channel';
+import { CHOOSE_SNAPSHOTS_CHANNEL, INVOKE_CHANNEL, SAVE_EXPORT_CHANNEL, SAVE_PDF_CHANNEL } from './channel';
+import { chooseSnapshots, type ImportGrants } from './choose-snapshots';
+import { askOpenPaths, askSavePath } from './dialogs';
+import { saveExport } from './export-file';
 import { savePdf } from './pdf';
 import { isAppUrl } from './security';
 
@@ -58,6 +61,34 @@ export function registerSavePdf(devOrigin: string | null): void {
     } catch (error) {
       console.error('[gardien] saving a PDF failed', error);
       return { saved: false };
+    }
+  });
+}
+
+/** Copying an exported file to where the user chooses: same sender check; a failure is reported, never thrown. */
+export function registerSaveExport(devOrigin: string | null, dataDir: string): void {
+  ipcMain.handle(SAVE_EXPORT_CHANNEL, async (event, fileName: unknown) => {
+    const url = senderUrl(event);
+    if (url === null || !isAppUrl(url, devOrigin)) return { saved: false };
+    try {
+      return await saveExport(dataDir, fileName, askSavePath(event.sender));
+    } catch (error) {
+      console.error('[gardien] saving an export failed', error);
+      return { saved: false, error: 'write_failed' };
+    }
+  });
+}
+
+/** Choosing snapshot files or a folder for an import: same sender check; nothing is granted to another frame. */
+export function registerChooseSnapshots(devOrigin: string | null, grants: ImportGrants): void {
+  ipcMain.handle(CHOOSE_SNAPSHOTS_CHANNEL, async (event, folder: unknown) => {
+    const url = senderUrl(event);
+    if (url === null || !isAppUrl(url, devOrigin)) return { paths: [] };
+    try {
+      return await chooseSnapshots(folder === true, askOpenPaths(event.sender), grants);
+    } catch (error) {
+      console.error('[gardien] choosing snapshots failed', error);
+      return { paths: [] };
     }
   });
 }

@@ -9,7 +9,7 @@ import { useUserLanguage } from './language';
 import { isCustodyScreen } from '../features/custody/screens';
 import { canManage, canWrite, type Screen } from './navigation';
 
-type NavName = 'register' | 'newWeapon' | 'custody' | 'ammunition' | 'stockChecks' | 'documents' | 'users' | 'settings' | 'account';
+type NavName = 'register' | 'newWeapon' | 'custody' | 'ammunition' | 'stockChecks' | 'documents' | 'snapshots' | 'users' | 'settings' | 'account';
 
 /** Which armoury, who is signed in, where to go: always visible, reachable by Tab in reading order. */
 export function Header(props: {
@@ -28,7 +28,7 @@ export function Header(props: {
   const items: NavName[] = ['register'];
   if (canWrite(session)) items.push('newWeapon');
   items.push('custody', 'ammunition', 'stockChecks', 'documents');
-  if (canManage(session)) items.push('users');
+  if (canManage(session)) items.push('snapshots', 'users');
   items.push('settings', 'account');
   // The dossier belongs to the register; every ammunition or custody screen to its own entry.
   const name = props.screen.name;
@@ -37,7 +37,7 @@ export function Header(props: {
     : name.startsWith('ammo') ? 'ammunition'
     : isCustodyScreen(props.screen) ? 'custody'
     : name === 'stockCheck' ? 'stockChecks'
-    : name === 'print' ? 'documents'
+    : name === 'print' ? (props.screen.name === 'print' && props.screen.doc.kind === 'keyCertificate' ? 'settings' : 'documents')
     : name;
 
   const logout = async () => {

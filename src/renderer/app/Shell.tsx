@@ -8,6 +8,7 @@ import { OverdueBanner } from '../features/custody/dashboard/OverdueBanner';
 import { PrintScreen } from '../features/print';
 import { NewWeaponScreen, RegisterScreen, WeaponDossierScreen } from '../features/register';
 import { DocumentsScreen } from '../features/reports/DocumentsScreen';
+import { SnapshotsScreen } from '../features/snapshots';
 import { StockCheckScreen } from '../features/stockcheck';
 import { call } from '../lib/client';
 import { Header } from './Header';
@@ -44,7 +45,7 @@ export function Shell(props: { status: AppStatus; session: SessionInfo; onChange
 }
 
 function allowedScreen(screen: Screen, session: SessionInfo): Screen {
-  if (screen.name === 'users' && !canManage(session)) return { name: 'register' };
+  if ((screen.name === 'users' || screen.name === 'snapshots') && !canManage(session)) return { name: 'register' };
   if (screen.name === 'newWeapon' && !canWrite(session)) return { name: 'register' };
   if (screen.name === 'ammoReceive' && !canWrite(session)) return { name: 'ammunition' };
   if ((screen.name === 'custodyIssue' || screen.name === 'custodyReturn' || screen.name === 'handover') && !canWrite(session)) {
@@ -74,6 +75,8 @@ function renderScreen(screen: Screen, onChange: () => Promise<void>) {
       return <DocumentsScreen />;
     case 'print':
       return <PrintScreen doc={screen.doc} back={screen.back} />;
+    case 'snapshots':
+      return <SnapshotsScreen />;
     default:
       return isCustodyScreen(screen) ? <CustodyScreen screen={screen} /> : <AmmoScreen screen={screen} />;
   }

@@ -38,7 +38,9 @@ export type Screen =
   | { name: 'stockCheck'; id: number }
   // Printed documents: the list of what can be printed, and one document ready to print.
   | { name: 'documents' }
-  | { name: 'print'; doc: PrintDoc; back: Screen };
+  | { name: 'print'; doc: PrintDoc; back: Screen }
+  // Signed snapshots for the national commission (managers).
+  | { name: 'snapshots' };
 
 /** What the register screen shows: its search, filters and order (printed as they are). */
 export interface RegisterView {
@@ -57,7 +59,8 @@ export type PrintDoc =
   | { kind: 'holdings' }
   | { kind: 'monthly'; year: number; month: number }
   | { kind: 'countSheet'; checkId: number }
-  | { kind: 'inventory'; checkId: number };
+  | { kind: 'inventory'; checkId: number }
+  | { kind: 'keyCertificate'; keyId: string };
 
 export const NavigationContext = createContext<(screen: Screen) => void>(() => undefined);
 export const useNavigate = () => useContext(NavigationContext);

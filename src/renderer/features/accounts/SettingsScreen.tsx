@@ -15,6 +15,7 @@ import { Field } from '../../components/Field';
 import { useLanguage } from '../../components/useLanguage';
 import { formatNumber } from '../../i18n/format';
 import { call } from '../../lib/client';
+import { SigningKeyPanel } from '../snapshots';
 
 const schema = contract['settings.update'].input;
 
@@ -168,6 +169,8 @@ export function SettingsScreen(props: { onChange: () => Promise<void> }) {
           </section>
         </>
       )}
+
+      <SigningKeyPanel />
 
       <section className="panel" aria-labelledby="settings-fingerprint">
         <h2 id="settings-fingerprint">{t('settings.fingerprint')}</h2>

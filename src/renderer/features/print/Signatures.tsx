@@ -2,7 +2,8 @@ import { usePrintLabels } from './labels';
 
 /** Who signs a paper form; their titles are in `print:signature.*`. */
 export type SignatureRole =
-  | 'storekeeper' | 'manager' | 'counter' | 'witness' | 'commander' | 'officer' | 'reporter' | 'destructionWitness1' | 'destructionWitness2';
+  | 'storekeeper' | 'manager' | 'counter' | 'witness' | 'commander' | 'officer' | 'reporter' | 'destructionWitness1' | 'destructionWitness2'
+  | 'commissionOfficer';
 
 /** Signature blocks at the foot of a document, kept together on the last page. */
 export function Signatures(props: { roles: readonly SignatureRole[]; names?: Partial<Record<SignatureRole, string>> }) {

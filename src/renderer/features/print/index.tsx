@@ -5,6 +5,7 @@ import { DossierPrint } from '../register/print/DossierPrint';
 import { LossReportPrint } from '../register/print/LossReportPrint';
 import { RegisterPrint } from '../register/print/RegisterPrint';
 import { MonthlyPrint } from '../reports/MonthlyPrint';
+import { KeyCertificatePrint } from '../snapshots/KeyCertificatePrint';
 import { CountSheetPrint } from '../stockcheck/print/CountSheetPrint';
 import { InventoryPrint } from '../stockcheck/print/InventoryPrint';
 
@@ -28,5 +29,7 @@ export function PrintScreen(props: { doc: PrintDoc; back: Screen }) {
       return <CountSheetPrint doc={doc} back={back} />;
     case 'inventory':
       return <InventoryPrint doc={doc} back={back} />;
+    case 'keyCertificate':
+      return <KeyCertificatePrint doc={doc} back={back} />;
   }
 }

@@ -1,0 +1,3 @@
+export { KeyCertificatePrint } from './KeyCertificatePrint';
+export { SigningKeyPanel } from './SigningKeyPanel';
+export { SnapshotsScreen } from './SnapshotsScreen';
