@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract/app';
 import type { AppErrorShape, Coded } from '../../shared/result';
 import { LockScreen, LoginScreen } from '../features/accounts';
+import { CommissionShell } from '../features/commission';
 import { SetupScreen, StartupErrorScreen } from '../features/setup';
 import { setLanguage } from '../i18n';
 import { call, onSessionLost } from '../lib/client';
@@ -68,11 +69,13 @@ export function App() {
   else {
     const locked = status.session.locked;
     // The shell stays mounted (hidden, inert) under the lock screen so unsaved work survives.
+    // The national commission's register has its own shell: its screens are not an armoury's.
+    const ShellKind = status.kind === 'commission' ? CommissionShell : Shell;
     content = (
       <>
         {locked ? <LockScreen session={status.session} onDone={refresh} /> : null}
         <div className="shell-host" hidden={locked} inert={locked}>
-          <Shell key={status.session.userId} status={status} session={status.session} onChange={refresh} />
+          <ShellKind key={status.session.userId} status={status} session={status.session} onChange={refresh} />
         </div>
       </>
     );

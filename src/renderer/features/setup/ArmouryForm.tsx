@@ -11,6 +11,7 @@ import { applyServerErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useLanguage } from '../../components/useLanguage';
 import { call } from '../../lib/client';
+import { ManagerFields } from './ManagerFields';
 
 const schema = contract['app.setup'].input;
 
@@ -40,7 +41,6 @@ export function ArmouryForm(props: { onBack: () => void; onDone: () => Promise<v
   });
 
   const a = errors.armoury;
-  const m = errors.manager;
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate>
       <fieldset className="form__group">
@@ -76,24 +76,17 @@ export function ArmouryForm(props: { onBack: () => void; onDone: () => Promise<v
           </Field>
         </div>
       </fieldset>
-      <fieldset className="form__group">
-        <legend>{t('create.managerLegend')}</legend>
-        <p className="hint">{t('create.managerIntro')}</p>
-        <div className="form__grid">
-          <Field id="manager-username" label={t('accounts:field.username')} hint={t('accounts:field.usernameHint')} error={m?.username} required>
-            <input id="manager-username" autoComplete="off" spellCheck={false} {...register('manager.username')} />
-          </Field>
-          <Field id="manager-fullName" label={t('accounts:field.fullName')} error={m?.fullName} required>
-            <input id="manager-fullName" autoComplete="off" {...register('manager.fullName')} />
-          </Field>
-          <Field id="manager-password" label={t('accounts:field.password')} hint={t('accounts:field.passwordHint')} error={m?.password} required>
-            <input id="manager-password" type="password" autoComplete="new-password" {...register('manager.password')} />
-          </Field>
-          <Field id="manager-passwordConfirm" label={t('accounts:field.passwordConfirm')} error={m?.passwordConfirm} required>
-            <input id="manager-passwordConfirm" type="password" autoComplete="new-password" {...register('manager.passwordConfirm')} />
-          </Field>
-        </div>
-      </fieldset>
+      <ManagerFields
+        legend={t('create.managerLegend')}
+        intro={t('create.managerIntro')}
+        errors={errors.manager}
+        fields={{
+          username: register('manager.username'),
+          fullName: register('manager.fullName'),
+          password: register('manager.password'),
+          passwordConfirm: register('manager.passwordConfirm'),
+        }}
+      />
       <ErrorBanner error={error} />
       <div className="form__actions">
         <button type="button" className="button" onClick={props.onBack} disabled={isSubmitting}>

@@ -1,0 +1,1 @@
+export { CommissionShell } from './CommissionShell';
