@@ -23,6 +23,35 @@ export interface BenchConfig {
    * share, the built renderer served (out/renderer unless given; built when missing).
    */
   print: { on: boolean; weapons: number; runs: number; renderer?: string };
+  /** Signed snapshots (bench/snapshot-*.ts; off: skipped): see snapshotConfig. */
+  snapshot: SnapshotConfig;
+}
+
+/**
+ * The export of one armoury (exportWeapons weapons, about exportEvents events; 0 events skips
+ * it), the import of `armouries` snapshots of `armouryWeapons` weapons each into a national
+ * register (0 skips it and the trace), and `traces` trace searches per kind on that register.
+ */
+export interface SnapshotConfig {
+  on: boolean;
+  exportWeapons: number;
+  exportEvents: number;
+  armouries: number;
+  armouryWeapons: number;
+  traces: number;
+}
+
+function snapshotConfig(env: NodeJS.ProcessEnv): SnapshotConfig {
+  const exportWeapons = positive(env.BENCH_SNAPSHOT_EXPORT_WEAPONS, 100_000, 'BENCH_SNAPSHOT_EXPORT_WEAPONS', 1000);
+  const exportEvents = positive(env.BENCH_SNAPSHOT_EXPORT_EVENTS, 1_000_000, 'BENCH_SNAPSHOT_EXPORT_EVENTS', 0);
+  // The weapons' registrations are events too; the rest is custody history.
+  if (exportEvents > 0 && exportEvents < 2 * exportWeapons) throw new Error(`BENCH_SNAPSHOT_EXPORT_EVENTS must be 0 or at least twice BENCH_SNAPSHOT_EXPORT_WEAPONS (${2 * exportWeapons})`);
+  return {
+    on: env.BENCH_SNAPSHOT !== '0', exportWeapons, exportEvents,
+    armouries: positive(env.BENCH_SNAPSHOT_ARMOURIES, 50, 'BENCH_SNAPSHOT_ARMOURIES', 0),
+    armouryWeapons: positive(env.BENCH_SNAPSHOT_ARMOURY_WEAPONS, 20_000, 'BENCH_SNAPSHOT_ARMOURY_WEAPONS', 100),
+    traces: positive(env.BENCH_SNAPSHOT_TRACES, 300, 'BENCH_SNAPSHOT_TRACES'),
+  };
 }
 
 function sizes(raw: string | undefined): number[] {
@@ -77,6 +106,8 @@ function print(env: NodeJS.ProcessEnv): BenchConfig['print'] {
  * BENCH_CUSTODY_OUT=5000 (weapons out at the end)  BENCH_CUSTODY_BATCH=5000 (events per journal write)
  * BENCH_PRINT=0 (no printing)  BENCH_PRINT_WEAPONS=10000 (register printed; at most 20000)  BENCH_PRINT_RUNS=5 (router calls timed)
  * BENCH_PRINT_RENDERER=/tmp/renderer (a built renderer; default out/renderer, built with electron-vite when missing)
+ * BENCH_SNAPSHOT=0 (no snapshots)  BENCH_SNAPSHOT_EXPORT_WEAPONS=100000  BENCH_SNAPSHOT_EXPORT_EVENTS=1000000 (0: no export)
+ * BENCH_SNAPSHOT_ARMOURIES=50 (0: no import, no trace)  BENCH_SNAPSHOT_ARMOURY_WEAPONS=20000  BENCH_SNAPSHOT_TRACES=300 (per kind)
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
   return {
@@ -88,5 +119,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     ammo: ammo(env),
     custody: custody(env),
     print: print(env),
+    snapshot: snapshotConfig(env),
   };
 }

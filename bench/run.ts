@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: prints figures for the weapons register, custody (on the largest weapons
- * database), the ammunition movements and printing to PDF (on the ammunition database); no
- * pass/fail. See bench/config.ts for the environment variables that make a development run shorter.
+ * database), the ammunition movements, printing to PDF (on the ammunition database) and signed
+ * snapshots (export, import, trace); no pass/fail. See bench/config.ts for the environment
+ * variables that make a development run shorter.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { loadRaw } from './load-raw';
 import { measurePrint } from './print-run';
 import { printSection } from './print-report';
 import { measureRegister } from './register-queries';
+import { measureSnapshots } from './snapshot-run';
 import { finalTables, sizeSection, type SizeResult } from './report';
 import { MemoryPeaks } from './stats';
 
@@ -113,6 +115,7 @@ async function main(): Promise<void> {
       if (!config.keep) rmSync(base, { recursive: true, force: true });
     }
   }
+  if (config.snapshot.on) await measureSnapshots(config, memory);
   memory.sample();
   if (results.length > 0) console.log(`\n${finalTables(results, memory)}`);
   else console.log(`\nPeak memory of this process: RSS ${bytes(memory.rss)}, JS heap ${bytes(memory.heapUsed)} (sampled)`);
