@@ -1,5 +1,7 @@
 import en from '../../locales/en/commission.json';
 import fr from '../../locales/fr/commission.json';
+import enEnums from '../../locales/en/enums.json';
+import frEnums from '../../locales/fr/enums.json';
 import frFields from '../../locales/fr/fieldErrors.json';
 import frSetup from '../../locales/fr/setup.json';
 import type { AppStatus } from '../../src/shared/contract/app';
@@ -39,6 +41,8 @@ test('first run: "national commission" creates the commission and lands on its s
     await expect(nav.getByTestId(`nav-${item}`)).toHaveText(fr.shell.nav[item]);
   }
   await expect(page.getByTestId('nav-custody')).toHaveCount(0);
+  // Its manager runs the national register, not an armoury.
+  await expect(page.getByTestId('signed-in-user')).toContainText(frEnums.role.manager_commission);
 
   const status = await must<AppStatus>(app, 'app.status', {});
   expect(status).toMatchObject({ state: 'ready', kind: 'commission', database: 'commission', armoury: { code: COMMISSION.code, name: COMMISSION.name } });
@@ -62,4 +66,5 @@ test('first run: "national commission" creates the commission and lands on its s
   await expect(page.getByTestId('commission-shell')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.armouries.title);
   await expect(page.getByRole('navigation').getByTestId('nav-register')).toHaveText(en.shell.nav.register);
+  await expect(page.getByTestId('signed-in-user')).toContainText(enEnums.role.manager_commission);
 });

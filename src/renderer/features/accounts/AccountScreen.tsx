@@ -13,12 +13,14 @@ import { applyServerErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useLanguage } from '../../components/useLanguage';
 import { call } from '../../lib/client';
+import { useRoleLabel } from '../../components/useRoleLabel';
 
 const schema = contract['auth.changePassword'].input;
 
 /** The signed-in user's own account: who they are, their language, their password. */
 export function AccountScreen(_props: { onChange: () => Promise<void> }) {
   const { t } = useTranslation('accounts');
+  const roleLabel = useRoleLabel();
   const session = useSession();
   const language = useLanguage();
   const switchLanguage = useUserLanguage();
@@ -50,7 +52,7 @@ export function AccountScreen(_props: { onChange: () => Promise<void> }) {
           <dt>{t('field.fullName')}</dt>
           <dd>{session.fullName}</dd>
           <dt>{t('field.role')}</dt>
-          <dd>{t(`enums:role.${session.role}`)}</dd>
+          <dd>{roleLabel(session.role)}</dd>
         </dl>
       </section>
 

@@ -13,6 +13,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { applyServerErrors } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { call } from '../../lib/client';
+import { useRoleLabel } from '../../components/useRoleLabel';
 
 /** A typed-twice password: a typo in a password nobody can see locks its owner out. */
 const samePassword = (v: { password: string; passwordConfirm: string }) => v.password === v.passwordConfirm;
@@ -46,12 +47,13 @@ function Actions(props: { busy: boolean; onClose: () => void; children: ReactNod
 /** The role select, with what the chosen role may do underneath. */
 function RoleField(props: { role: string; error: FieldError | undefined; register: UseFormRegisterReturn; autoFocus?: boolean }) {
   const { t } = useTranslation('accounts');
+  const roleLabel = useRoleLabel();
   return (
     <Field id="user-role" label={t('field.role')} hint={t(`roleHint.${props.role}`)} error={props.error} required>
       <select id="user-role" autoFocus={props.autoFocus ?? false} {...props.register}>
         {ROLES.map((r) => (
           <option key={r} value={r}>
-            {t(`enums:role.${r}`)}
+            {roleLabel(r)}
           </option>
         ))}
       </select>
@@ -114,6 +116,7 @@ export function CreateUserDialog(props: DialogProps) {
 
 export function RoleDialog(props: DialogProps & { user: UserRow }) {
   const { t } = useTranslation('accounts');
+  const roleLabel = useRoleLabel();
   const [error, setError] = useState<AppErrorShape | null>(null);
   const form = useForm({ resolver: zodResolver(roleSchema), defaultValues: { role: props.user.role } });
   const { errors, isSubmitting } = form.formState;
@@ -121,7 +124,7 @@ export function RoleDialog(props: DialogProps & { user: UserRow }) {
   const submit = form.handleSubmit(async ({ role: next }) => {
     setError(null);
     const r = await call('users.setRole', { userId: props.user.id, role: next });
-    if (r.ok) return props.onDone(t('users.roleChanged', { username: r.value.username, role: t(`enums:role.${r.value.role}`) }));
+    if (r.ok) return props.onDone(t('users.roleChanged', { username: r.value.username, role: roleLabel(r.value.role) }));
     if (!applyServerErrors(form.setError, r.error)) setError(r.error);
   });
   return (

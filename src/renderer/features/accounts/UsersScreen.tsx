@@ -8,6 +8,7 @@ import { useLanguage } from '../../components/useLanguage';
 import { formatDateTime } from '../../i18n/format';
 import { call } from '../../lib/client';
 import { CreateUserDialog, DisableDialog, ResetPasswordDialog, RoleDialog } from './UserDialogs';
+import { useRoleLabel } from '../../components/useRoleLabel';
 
 type Open = { kind: 'create' } | { kind: 'role' | 'password' | 'disable'; user: UserRow };
 
@@ -17,6 +18,7 @@ type Open = { kind: 'create' } | { kind: 'role' | 'password' | 'disable'; user: 
  */
 export function UsersScreen() {
   const { t } = useTranslation('accounts');
+  const roleLabel = useRoleLabel();
   const language = useLanguage();
   const session = useSession();
   const refresh = useRefresh();
@@ -92,7 +94,7 @@ export function UsersScreen() {
               <tr key={u.id} className={u.active ? undefined : 'row--muted'} data-testid={`user-row-${u.username}`}>
                 <td className="code">{u.username}</td>
                 <td>{u.fullName}</td>
-                <td>{t(`enums:role.${u.role}`)}</td>
+                <td>{roleLabel(u.role)}</td>
                 <td>
                   <span className={`badge ${u.active ? 'badge--ok' : 'badge--off'}`}>{t(u.active ? 'users.active' : 'users.inactive')}</span>
                 </td>

@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useLanguage } from '../../components/useLanguage';
 import { call } from '../../lib/client';
 import { navOf, type CommissionScreen, type NavName } from './screens';
+import { useRoleLabel } from '../../components/useRoleLabel';
 
 /** The commission's identity, who is signed in and its menu; same look as the armoury's header. */
 export function CommissionHeader(props: {
@@ -18,6 +19,7 @@ export function CommissionHeader(props: {
   onChange: () => Promise<void>;
 }) {
   const { t } = useTranslation('commission');
+  const roleLabel = useRoleLabel();
   const language = useLanguage();
   const switchLanguage = useUserLanguage();
   const [busy, setBusy] = useState(false);
@@ -52,7 +54,7 @@ export function CommissionHeader(props: {
           <LanguageSwitch value={language} onChange={(l) => void switchLanguage(l)} />
           <span className="header__who" data-testid="signed-in-user">
             <span className="header__fullname">{session.fullName}</span>
-            <span className="header__role">{t(`enums:role.${session.role}`)}</span>
+            <span className="header__role">{roleLabel(session.role)}</span>
           </span>
           <button type="button" className="button button--quiet" disabled={busy} onClick={() => void logout()}>
             {t('app:logout')}
