@@ -86,6 +86,8 @@ const WANTED: Wanted[] = [
   { file: 'snapshot-skipped.gsnap', cls: 'insider history', reason: 'seq_gap', like: 'since-last file from seq' },
   { file: 'chain-broken.gsnap', cls: 'broken chain', reason: 'broken_chain', like: 'edited, not re-linked' },
   { file: 'state-weapon-dropped.gsnap', cls: 'state mismatch', reason: 'state_mismatch', like: 'weapon dropped' },
+  { file: 'state-weapon-hidden.gsnap', cls: 'insider state', reason: 'state_mismatch', like: 'imported weapon' },
+  { file: 'state-serial-altered.gsnap', cls: 'insider state', reason: 'state_mismatch', like: 'serial altered' },
   { file: 'armoury-not-enrolled.gsnap', cls: 'forged key', reason: 'armoury_not_enrolled', like: "ECHO's own key" },
   { file: 'replay-never-imported.gsnap', cls: 'replay', reason: 'replayed', like: 'bravo 1 as it was' },
   { file: 'replay-re-signed.gsnap', cls: 'replay', reason: 'replayed', like: 'alpha 1 re-dated' },

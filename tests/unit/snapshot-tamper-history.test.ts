@@ -14,7 +14,8 @@ import { buildWorld, copyCommission, type World } from './support/tamper/world';
  * Seeded tamper suite, history level: re-chained forgeries signed with an unknown key, another
  * armoury's key, a revoked, retired or merely announced key; an insider with the real key
  * rewriting, deleting, reordering or cutting already-imported events, skipping ahead or
- * re-linking; replays of older states. TAMPER_SEED=n reproduces a run.
+ * re-linking, or keeping the events true and editing the state (a weapon hidden, altered or
+ * invented, the counts fixed); replays of older states. TAMPER_SEED=n reproduces a run.
  */
 const seed = runSeed();
 let world: World;
@@ -79,11 +80,16 @@ it('accepts the control set (since-last, full, rotation, enrolment, no state fil
     expect(next.fromSeq).toBe(full.toSeq + 1);
     await accepted(next.armoury, 'alpha next', next.file, { number: next.number, toSeq: next.toSeq, added: next.events.length, weapons: weaponsOf(next) });
 
-    // The state files are optional: a file without them, signed by the real key, adds the events and keeps the rows.
-    await alpha.weapons(1);
+    // The state files are optional: a file without them, signed by the real key, adds the events and keeps the
+    // rows, as long as none of its new events changes a weapon (the rows come from the state).
+    await alpha.lot('LOT-BARE');
     const bare = parseBase('alpha bare', (await alpha.export()).bytes);
     const stripped = resign({ base: bare, key: alpha.keys().current, replace: { [NAMES.weapons]: null, [NAMES.lots]: null } });
     await accepted(bare.armoury, 'alpha bare', stripped, { number: bare.number, toSeq: bare.toSeq, added: bare.events.length, weapons: weaponsOf(next) });
+    const [hidden] = await alpha.weapons(1);
+    const hiding = parseBase('alpha hiding', (await alpha.export()).bytes);
+    const r = await importOne(c, 'alpha hiding', resign({ base: hiding, key: alpha.keys().current, replace: { [NAMES.weapons]: null, [NAMES.lots]: null } }));
+    expect(`${r.outcome}/${r.reason}: ${r.detail}`).toBe(`rejected/state_mismatch: state/weapons.ndjson is missing, and seq ${hidden} (weapon.registered) changes weapon ${hidden}`);
 
     // BRAVO continues since its snapshot 2; DELTA's first file signed by its accepted new key.
     await armouries.bravo.weapons(1);

@@ -10,6 +10,7 @@ import { openSnapshot, SnapshotRejection, verifySnapshot, type VerifiedSnapshot 
 import type { Store } from '../store';
 import type { SnapshotImported, SnapshotRejected } from './events';
 import { replaceWeapons, storeEvents } from './ingest';
+import { StateCheck, WeaponLedger } from './state-check';
 import { findKey, readPublicKey } from './registry';
 
 /** A snapshot to import: its bytes and the name it is logged under, or a path to read. */
@@ -162,13 +163,22 @@ interface Accepted {
 /** Writes an accepted file; runs inside the import's write transaction. */
 function accept(store: Store, actor: number, a: Accepted, options: ImportOptions): ImportResult {
   const { checkpoint: cp, hasState } = a.verified;
-  // Without a weapons state file (the format allows it; Gardien always writes one) the armoury's rows stay as they were.
   const weapons = hasState.weapons ? cp.weapons : weaponCount(store, cp.armoury);
   const eventsAdded = cp.toSeq - a.lastSeq;
-  // The file's events are parsed once, as they are stored; the event recording the import follows.
-  const stored = storeEvents(store.s, cp.armoury, a.verified.events, a.lastSeq);
+  // The file's events are parsed once, as they are stored (and read by the ledger); the event recording the import follows.
+  const ledger = new WeaponLedger();
+  const stored = storeEvents(store.s, cp.armoury, a.verified.events, a.lastSeq, ledger);
   options.onStage?.('events');
-  if (hasState.weapons) replaceWeapons(store.s, cp.armoury, a.verified.weapons);
+  // The state must be the register's rows plus what the new events did, checked as the rows are
+  // replaced (a refusal here rolls everything back).
+  if (hasState.weapons) {
+    replaceWeapons(store.s, cp.armoury, a.verified.weapons, new StateCheck(store.s, cp.armoury, ledger));
+  } else if (ledger.first) {
+    // Without a weapons state file (the format allows it; Gardien always writes one) the rows stay as they
+    // were, which is right only if no new event changes a weapon.
+    const f = ledger.first;
+    throw new SnapshotRejection('state_mismatch', `state/weapons.ndjson is missing, and seq ${f.seq} (${f.type}) changes weapon ${f.weaponId}`);
+  }
   options.onStage?.('weapons');
   // The key a rotation announced: the checkpoint's next-key, else the last signing_key.rotated among the new events.
   const announced = readPublicKey(a.verified.announcedKey?.publicKey ?? stored.rotatedKey ?? '');

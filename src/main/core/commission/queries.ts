@@ -36,7 +36,8 @@ export function nationalWeapons(s: Statements, q: Query): { rows: NationalWeapon
  * Trace across every armoury. Three characters or more: anywhere in the national code or the
  * serial, through the trigram index (the text is one quoted phrase, so quotes and FTS operators
  * are plain characters). Shorter: the start of either key, on their indexes. Normalised as the
- * armoury's register normalises its own searches. At most `cap` records (TRACE_CAP).
+ * armoury's register normalises its own searches. At most `cap` records (TRACE_CAP), ordered by
+ * national code (then armoury, id).
  */
 export function trace(s: Statements, text: string, cap = TRACE_CAP): NationalWeapon[] {
   const q = normalizeKey(text);
@@ -50,13 +51,21 @@ export function trace(s: Statements, text: string, cap = TRACE_CAP): NationalWea
       )
       .all(ftsPhrase(q)) as NationalWeapon[];
   }
+  // A prefix of one or two characters can match most of the register: each key's index range is
+  // read in its own order and stops after `cap` rows, then the two short lists are merged and cut.
+  // So beyond `cap` hits the records are the first `cap` by national code among those whose code
+  // starts with the text, and the first `cap` by serial among those whose serial does, merged.
   const end = q + PREFIX_END;
   return s
     .sql(
       `SELECT * FROM (
-         SELECT ${NATIONAL_COLUMNS}, w.national_code_key AS k FROM national_weapons w WHERE w.national_code_key >= ? AND w.national_code_key < ?
+         SELECT * FROM (
+           SELECT ${NATIONAL_COLUMNS}, w.national_code_key AS k FROM national_weapons w
+           WHERE w.national_code_key >= ? AND w.national_code_key < ? ORDER BY w.national_code_key, w.armoury, w.id LIMIT ${cap})
          UNION
-         SELECT ${NATIONAL_COLUMNS}, w.national_code_key AS k FROM national_weapons w WHERE w.serial_key >= ? AND w.serial_key < ?
+         SELECT * FROM (
+           SELECT ${NATIONAL_COLUMNS}, w.national_code_key AS k FROM national_weapons w
+           WHERE w.serial_key >= ? AND w.serial_key < ? ORDER BY w.serial_key, w.armoury, w.id LIMIT ${cap})
        ) ORDER BY k, armoury, id LIMIT ${cap}`,
     )
     .all(q, end, q, end)

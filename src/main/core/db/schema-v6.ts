@@ -135,6 +135,8 @@ CREATE TABLE national_weapons (
   country           TEXT    NOT NULL,
   year              INTEGER,
   registered_at     TEXT    NOT NULL,
+  -- the seq of the weapon's last event (the state's updatedSeq) and when it happened
+  updated_seq       INTEGER NOT NULL,
   status_at         TEXT    NOT NULL,
   PRIMARY KEY (armoury, id)
 ) STRICT;

@@ -1,3 +1,4 @@
+import { AGENCIES } from '../../../shared/domain/enums';
 import { parsePublicKey } from './minisign';
 import { reject } from './rejection';
 
@@ -132,7 +133,9 @@ export function parseCheckpoint(text: string): Checkpoint {
   };
   if (get('format') !== FORMAT) bad(`format "${get('format').slice(0, 40)}" is not "${FORMAT}"`);
   if (!ARMOURY_CODE.test(get('armoury'))) bad('armoury is not an armoury code');
+  // An armoury's name and agency are required at its setup: empty or unknown means someone else wrote the file.
   if (get('name') === '') bad('name is empty');
+  if (!(AGENCIES as readonly string[]).includes(get('agency'))) bad(`agency "${get('agency').slice(0, 40)}" is not an agency`);
   if (get('full') !== 'yes' && get('full') !== 'no') bad('full is neither yes nor no');
   const previous = get('previous-checkpoint');
   if (previous !== 'none' && !HEX64.test(previous)) bad('previous-checkpoint is neither "none" nor 64 lower-case hex digits');

@@ -1,4 +1,5 @@
 import { keyIdHex, type SigningKey } from '../../../../src/main/core/snapshot/minisign';
+import { AGENCIES, WEAPON_STATUSES, WEAPON_TYPES } from '../../../../src/shared/domain/enums';
 import type { RejectionReason } from '../../../../src/shared/domain/snapshot';
 import type { Rng } from './rng';
 import type { Variant, VariantClass } from './run';
@@ -182,6 +183,83 @@ function replay(w: World, r: Rng): Made & { aim: RejectionReason } {
   return { what: kind, aim: 'replayed', bytes, claimed: claimOf(pairs, base.events, bytes) };
 }
 
+type StateLine = Record<string, unknown> & { id: number; updatedSeq: number };
+
+/** A different value of a state field that still has the documented form (so only the cross-check can tell). */
+function otherValue(field: string, v: unknown, r: Rng): unknown {
+  switch (field) {
+    case 'type': return r.pick(WEAPON_TYPES.filter((t) => t !== v));
+    case 'agency': return r.pick(AGENCIES.filter((a) => a !== v));
+    case 'status': return r.pick(WEAPON_STATUSES.filter((s) => s !== v));
+    case 'yearOfManufacture': return typeof v === 'number' ? v + r.int(1, 9) : 1990;
+    case 'registeredAt': return iso(Date.parse(String(v)) - r.int(1, 86_400) * 1000);
+    default: return r.chance(0.5) ? `${String(v)}X` : String(v).slice(0, -1);
+  }
+}
+
+/**
+ * An insider with the real key who keeps every event true (so the register's history checks
+ * pass) and the counts consistent, but edits the state the national register's rows come from:
+ * a weapon hidden, altered or invented. Only the importer's cross-check can refuse it.
+ */
+function insiderState(w: World, r: Rng): Variant {
+  const base = w.bases.alpha2;
+  const reg = alphaRegister(w);
+  const state = lines(base.entries.get(NAMES.weapons) ?? Buffer.alloc(0)).map((l) => JSON.parse(l.toString('utf8')) as StateLine);
+  const registered = new Set(base.events.map(parseEvent).filter((e) => e.type === 'weapon.registered' || e.type === 'weapon.transferred_in').map((e) => e.seq));
+  const held = state.filter((x) => x.id <= reg.lastSeq);
+  const added = state.filter((x) => registered.has(x.id));
+  const kind = r.pick(['weapon dropped', 'new weapon dropped', 'identity altered', 'weapon invented', 'status changed', 'updatedSeq changed'] as const);
+  let out = [...state];
+  let what: string;
+  switch (kind) {
+    case 'weapon dropped':
+    case 'new weapon dropped': {
+      const gone = r.pick(kind === 'weapon dropped' ? held : added);
+      out = state.filter((x) => x.id !== gone.id);
+      what = `${kind === 'weapon dropped' ? 'imported' : 'new'} weapon ${gone.id} dropped, count fixed`;
+      break;
+    }
+    case 'identity altered': {
+      const victim = r.pick(state);
+      const field = r.pick(['serial', 'serial', 'nationalCode', 'manufacturer', 'model', 'type', 'calibre', 'agency', 'countryOfManufacture', 'yearOfManufacture', 'registeredAt']);
+      out = state.map((x) => (x === victim ? { ...x, [field]: otherValue(field, x[field], r) } : x));
+      what = `weapon ${victim.id}: ${field === 'serial' ? 'serial altered' : `${field} altered`}`;
+      break;
+    }
+    case 'weapon invented': {
+      const ids = new Set(state.map((x) => x.id));
+      let id = r.int(1, base.toSeq);
+      while (ids.has(id) || registered.has(id)) id = r.int(1, base.toSeq);
+      const model = r.pick(state);
+      const ghost: StateLine = { ...model, id, nationalCode: `ML-PN-G${id}`, serial: `GHOST-${r.int(1, 9999)}`, status: 'in_store', updatedSeq: id };
+      out = [...state, ghost].sort((x, y) => x.id - y.id);
+      what = `weapon ${id} never registered added, count fixed`;
+      break;
+    }
+    case 'status changed': {
+      const victim = r.pick(state);
+      const status = otherValue('status', victim.status, r);
+      out = state.map((x) => (x === victim ? { ...x, status } : x));
+      what = `weapon ${victim.id}: status ${String(victim.status)} -> ${String(status)}`;
+      break;
+    }
+    case 'updatedSeq changed': {
+      const victim = r.pick(state);
+      let seq = victim.updatedSeq;
+      while (seq === victim.updatedSeq) seq = r.int(victim.id, base.toSeq);
+      out = state.map((x) => (x === victim ? { ...x, updatedSeq: seq } : x));
+      what = `weapon ${victim.id}: updatedSeq ${victim.updatedSeq} -> ${seq}`;
+      break;
+    }
+  }
+  const weapons = joinLines(out.map((x) => Buffer.from(JSON.stringify(x))));
+  const bytes = resign({ base, key: w.keys.alpha, replace: { [NAMES.weapons]: weapons }, fields: { weapons: String(out.length) } });
+  const model = registerVerdict(w.register, claimOf(base.checkpoint, base.events, bytes));
+  if (model !== 'accepted') throw new Error(`generator: the state edit (${what}) must pass the history checks, the register model says ${model}`);
+  return { what: `insider with the real key, true events, state edited: ${what}`, bytes, expected: { reason: 'state_mismatch' } };
+}
+
 function checked(w: World, m: Made & { aim: RejectionReason }, label: string): Variant {
   const model = registerVerdict(w.register, m.claimed);
   if (model !== m.aim) throw new Error(`generator: ${m.what} aims at ${m.aim}, the register model says ${model}`);
@@ -237,4 +315,5 @@ export const HISTORY_CLASSES: VariantClass[] = [
   { name: 'identity swap', count: 40, make: identitySwap },
   { name: 'insider history', count: 800, make: (w, r) => checked(w, insider(w, r), 'insider with the real key') },
   { name: 'replay', count: 160, make: (w, r) => checked(w, replay(w, r), 'replay') },
+  { name: 'insider state', count: 300, make: insiderState },
 ];

@@ -21,6 +21,8 @@ function withCheckpoint(c: Ctx, text: string, what: string): { what: string; byt
 const MALFORMED_VALUES: Record<string, readonly string[]> = {
   format: ['gardien-snapshot 2', 'gardien-snapshot', 'GARDIEN-SNAPSHOT 1'],
   armoury: ['ml-alp-01', 'M', 'ML ALP 01', 'ML-ALP-01-TOO-LONG-CODE-X'],
+  name: [''],
+  agency: ['', 'POLICE', 'army-navy'],
   snapshot: ['0', '02', '-1', 'two', '2.0', '1e3', ' 2'],
   full: ['oui', 'YES', 'true', ''],
   'from-seq': ['0', '-11', 'x', '011'],
