@@ -1,12 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract/app';
 import type { SessionInfo } from '../../shared/domain/accounts';
-import { LanguageSwitch } from '../components/LanguageSwitch';
-import { useLanguage } from '../components/useLanguage';
-import { call } from '../lib/client';
-import { useUserLanguage } from './language';
 import { isCustodyScreen } from '../features/custody/screens';
+import { HeaderUser } from './HeaderUser';
 import { canManage, canWrite, type Screen } from './navigation';
 
 type NavName = 'register' | 'newWeapon' | 'custody' | 'ammunition' | 'stockChecks' | 'documents' | 'snapshots' | 'users' | 'settings' | 'account';
@@ -20,9 +16,6 @@ export function Header(props: {
   onChange: () => Promise<void>;
 }) {
   const { t } = useTranslation('app');
-  const language = useLanguage();
-  const switchLanguage = useUserLanguage();
-  const [busy, setBusy] = useState(false);
   const { status, session } = props;
 
   const items: NavName[] = ['register'];
@@ -40,12 +33,6 @@ export function Header(props: {
     : name === 'print' ? (props.screen.name === 'print' && props.screen.doc.kind === 'keyCertificate' ? 'settings' : 'documents')
     : name;
 
-  const logout = async () => {
-    setBusy(true);
-    await call('auth.logout', {});
-    await props.onChange();
-  };
-
   return (
     <header className="header">
       <a className="skip-link" href="#main">
@@ -62,16 +49,7 @@ export function Header(props: {
             </span>
           ) : null}
         </div>
-        <div className="header__user">
-          <LanguageSwitch value={language} onChange={(l) => void switchLanguage(l)} />
-          <span className="header__who" data-testid="signed-in-user">
-            <span className="header__fullname">{session.fullName}</span>
-            <span className="header__role">{t(`enums:role.${session.role}`)}</span>
-          </span>
-          <button type="button" className="button button--quiet" disabled={busy} onClick={() => void logout()}>
-            {t('logout')}
-          </button>
-        </div>
+        <HeaderUser session={session} onChange={props.onChange} />
       </div>
       <nav className="nav" aria-label={t('navLabel')}>
         {items.map((name) => (
