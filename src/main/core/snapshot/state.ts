@@ -1,22 +1,13 @@
-import { AGENCIES, WEAPON_STATUSES, WEAPON_TYPES, type Agency, type WeaponStatus, type WeaponType } from '../../../shared/domain/enums';
+import type { NationalWeapon } from '../../../shared/contract/commission';
+import { AGENCIES, WEAPON_STATUSES, WEAPON_TYPES } from '../../../shared/domain/enums';
 import { reject } from './rejection';
 
-/** One line of state/weapons.ndjson: the weapon as the register held it at to-seq. */
-export interface SnapshotWeapon {
-  /** The seq of its registration in the armoury's journal. */
-  id: number;
-  nationalCode: string;
-  serial: string;
-  manufacturer: string;
-  model: string;
-  type: WeaponType;
-  calibre: string;
-  agency: Agency;
-  status: WeaponStatus;
-  countryOfManufacture: string;
-  yearOfManufacture: number | null;
-  registeredAt: string;
-  /** The seq of the last event that changed it. */
+/**
+ * One line of state/weapons.ndjson: the weapon as the register held it at to-seq — the national
+ * register's record without the armoury (the file's), plus the seq of the last event that
+ * changed it. `id` is the seq of its registration in the armoury's journal.
+ */
+export interface SnapshotWeapon extends Omit<NationalWeapon, 'armoury'> {
   updatedSeq: number;
 }
 
