@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../shared/domain/accounts';
 import { isCustodyScreen } from '../features/custody/screens';
 import { HeaderUser } from './HeaderUser';
 import { canManage, canWrite, type Screen } from './navigation';
+import { NavBar } from './NavBar';
 
 type NavName = 'register' | 'newWeapon' | 'custody' | 'ammunition' | 'stockChecks' | 'documents' | 'snapshots' | 'users' | 'settings' | 'account';
 
@@ -51,20 +52,13 @@ export function Header(props: {
         </div>
         <HeaderUser session={session} onChange={props.onChange} />
       </div>
-      <nav className="nav" aria-label={t('navLabel')}>
-        {items.map((name) => (
-          <button
-            key={name}
-            type="button"
-            className="nav__item"
-            aria-current={current === name ? 'page' : undefined}
-            data-testid={`nav-${name}`}
-            onClick={() => props.onNavigate({ name })}
-          >
-            {t(`nav.${name}`)}
-          </button>
-        ))}
-      </nav>
+      <NavBar
+        label={t('navLabel')}
+        items={items}
+        current={current}
+        text={(name) => t(`nav.${name}`)}
+        onSelect={(name) => props.onNavigate({ name })}
+      />
     </header>
   );
 }

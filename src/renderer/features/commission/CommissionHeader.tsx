@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../../shared/domain/accounts';
 import { HeaderUser } from '../../app/HeaderUser';
 import { canManage } from '../../app/navigation';
 import { navOf, type CommissionScreen, type NavName } from './screens';
+import { NavBar } from '../../app/NavBar';
 
 /** The commission's identity, who is signed in and its menu; same look as the armoury's header. */
 export function CommissionHeader(props: {
@@ -37,20 +38,13 @@ export function CommissionHeader(props: {
         </div>
         <HeaderUser session={session} onChange={props.onChange} />
       </div>
-      <nav className="nav" aria-label={t('app:navLabel')}>
-        {items.map((name) => (
-          <button
-            key={name}
-            type="button"
-            className="nav__item"
-            aria-current={current === name ? 'page' : undefined}
-            data-testid={`nav-${name}`}
-            onClick={() => props.onNavigate({ name })}
-          >
-            {t(`shell.nav.${name}`)}
-          </button>
-        ))}
-      </nav>
+      <NavBar
+        label={t('app:navLabel')}
+        items={items}
+        current={current}
+        text={(name) => t(`shell.nav.${name}`)}
+        onSelect={(name) => props.onNavigate({ name })}
+      />
     </header>
   );
 }
