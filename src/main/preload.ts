@@ -1,12 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { GardienApi } from '../shared/api';
 import { isOperationName } from '../shared/contract/operations';
-import { CHOOSE_SNAPSHOTS_CHANNEL, INVOKE_CHANNEL, SAVE_EXPORT_CHANNEL, SAVE_PDF_CHANNEL } from './shell/channel';
+import { CHOOSE_SNAPSHOTS_CHANNEL, CHOOSE_SPREADSHEET_CHANNEL, INVOKE_CHANNEL, SAVE_EXPORT_CHANNEL, SAVE_PDF_CHANNEL } from './shell/channel';
 
 /**
  * The renderer's only door to the core: `window.gardien.invoke(op, input)` for the contract's named
  * operations, `savePdf(name)` to save the page being printed, `saveExport(name)` to copy a file of
- * the exports folder and `chooseSnapshots(folder)` for the import's open dialog; nothing else. No
+ * the exports folder, `chooseSnapshots(folder)` and `chooseSpreadsheet()` for the imports' open dialogs; nothing else. No
  * ipcRenderer, no process, no events: a script injected into the page can at most call operations
  * the signed-in user may already perform or open a dialog the user must answer, and main checks the
  * sender and core checks the input and the role again.
@@ -19,6 +19,7 @@ const api = {
   savePdf: (fileName) => ipcRenderer.invoke(SAVE_PDF_CHANNEL, String(fileName).slice(0, 200)),
   saveExport: (fileName) => ipcRenderer.invoke(SAVE_EXPORT_CHANNEL, String(fileName).slice(0, 200)),
   chooseSnapshots: (folder) => ipcRenderer.invoke(CHOOSE_SNAPSHOTS_CHANNEL, folder === true),
+  chooseSpreadsheet: () => ipcRenderer.invoke(CHOOSE_SPREADSHEET_CHANNEL),
 } satisfies GardienApi;
 
 contextBridge.exposeInMainWorld('gardien', api);

@@ -23,4 +23,6 @@ export interface GardienApi {
    * shell also grants to core's commission.import (core refuses any path not granted).
    */
   chooseSnapshots(folder: boolean): Promise<{ paths: string[] }>;
+  /** The open dialog for one CSV or XLSX register to import: its path (granted to imports.*), or none. */
+  chooseSpreadsheet(): Promise<{ paths: string[] }>;
 }

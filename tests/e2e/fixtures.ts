@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GardienApp } from '../../src/main/core/app';
 import { chooseSnapshots } from '../../src/main/shell/choose-snapshots';
+import { chooseSpreadsheet } from '../../src/main/shell/choose-spreadsheet';
 import { saveExport } from '../../src/main/shell/export-file';
 import { safePdfName } from '../../src/shared/pdf-name';
 
@@ -56,6 +57,10 @@ export const test = base.extend<{ dataDir: string; app: GardienApp; snapshotChoi
     await page.exposeFunction('__gardienChooseSnapshots', (folder: unknown) =>
       chooseSnapshots(folder === true, async () => (snapshotChoice.paths.length > 0 ? [...snapshotChoice.paths] : null), app),
     );
+    // The spreadsheet import's open dialog (choose-spreadsheet.ts): the first path the spec chose.
+    await page.exposeFunction('__gardienChooseSpreadsheet', () =>
+      chooseSpreadsheet(async () => (snapshotChoice.paths.length > 0 ? [...snapshotChoice.paths] : null), app),
+    );
     await page.addInitScript(() => {
       const w = globalThis as unknown as {
         gardien: unknown;
@@ -63,12 +68,14 @@ export const test = base.extend<{ dataDir: string; app: GardienApp; snapshotChoi
         __gardienSavePdf: (name: unknown) => Promise<unknown>;
         __gardienSaveExport: (name: unknown) => Promise<unknown>;
         __gardienChooseSnapshots: (folder: unknown) => Promise<unknown>;
+        __gardienChooseSpreadsheet: () => Promise<unknown>;
       };
       w.gardien = {
         invoke: (op: unknown, input: unknown) => w.__gardienInvoke(op, input),
         savePdf: (name: unknown) => w.__gardienSavePdf(name),
         saveExport: (name: unknown) => w.__gardienSaveExport(String(name).slice(0, 200)),
         chooseSnapshots: (folder: unknown) => w.__gardienChooseSnapshots(folder === true),
+        chooseSpreadsheet: () => w.__gardienChooseSpreadsheet(),
       };
     });
     await page.goto('/');

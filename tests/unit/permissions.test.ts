@@ -101,6 +101,13 @@ function samples(): Partial<Record<OperationName, unknown>> {
     'reports.monthly': { year: 2026, month: 1 }, 'reports.register': { filters: { type: 'assault_rifle' }, sort: 'serial' }, 'reports.holdings': {},
     'snapshots.keys': {}, 'snapshots.list': {}, 'snapshots.export': { full: false }, 'snapshots.rotateKey': { reason: 'Rotation annuelle' },
     'jobs.progress': {},
+    'imports.inspect': { path: '/nonexistent/register.csv', kind: 'weapons' },
+    'imports.preview': { path: '/nonexistent/register.csv', kind: 'weapons', mapping: {} },
+    'imports.check': { path: '/nonexistent/register.csv', kind: 'weapons', mapping: {} },
+    'imports.run': { path: '/nonexistent/register.csv', kind: 'weapons', mapping: {}, skipInvalid: false },
+    'imports.cancel': {},
+    'imports.list': {},
+    'exports.spreadsheet': { kind: 'weapons', query: {}, format: 'csv' },
   };
 }
 

@@ -222,7 +222,7 @@ describe('boundaries', () => {
 });
 
 describe('preload', () => {
-  it('exposes only window.gardien.invoke (allowlisted), savePdf, saveExport and chooseSnapshots, each over its own channel', async () => {
+  it('exposes only window.gardien.invoke (allowlisted), savePdf, saveExport, chooseSnapshots and chooseSpreadsheet, each over its own channel', async () => {
     const exposed = new Map<string, unknown>();
     const invoke = vi.fn(async () => ({ ok: true, value: null }));
     vi.doMock('electron', () => ({
@@ -234,7 +234,7 @@ describe('preload', () => {
 
     expect([...exposed.keys()]).toEqual(['gardien']);
     const api = exposed.get('gardien') as Record<string, (op: unknown, input: unknown) => Promise<unknown>>;
-    expect(Object.keys(api)).toEqual(['invoke', 'savePdf', 'saveExport', 'chooseSnapshots']);
+    expect(Object.keys(api)).toEqual(['invoke', 'savePdf', 'saveExport', 'chooseSnapshots', 'chooseSpreadsheet']);
 
     await api['invoke']?.('app.status', {});
     expect(invoke).toHaveBeenCalledWith('gardien:invoke', 'app.status', {});
@@ -253,6 +253,8 @@ describe('preload', () => {
     expect(invoke).toHaveBeenLastCalledWith('gardien:choose-snapshots', false);
     await api['chooseSnapshots']?.(true, undefined);
     expect(invoke).toHaveBeenLastCalledWith('gardien:choose-snapshots', true);
+    await api['chooseSpreadsheet']?.('ignored', undefined);
+    expect(invoke).toHaveBeenLastCalledWith('gardien:choose-spreadsheet');
   });
 
   it('the preload source keeps to contextBridge and ipcRenderer.invoke', () => {

@@ -8,6 +8,7 @@ import { handoverHandlers } from './handover/handlers';
 import { officerHandlers } from './officers/handlers';
 import { registerHandlers } from './register/handlers';
 import { snapshotHandlers } from './snapshot/handlers';
+import { spreadsheetHandlers } from './spreadsheet/handlers';
 import { reportHandlers } from './reports/handlers';
 import { stockCheckHandlers } from './stockcheck/handlers';
 import type { Handlers } from './router';
@@ -16,5 +17,5 @@ import type { Handlers } from './router';
 export const handlers: Handlers = {
   ...armouryHandlers, ...accountHandlers, ...registerHandlers, ...ammunitionHandlers,
   ...officerHandlers, ...custodyHandlers, ...caseHandlers, ...handoverHandlers, ...stockCheckHandlers,
-  ...reportHandlers, ...snapshotHandlers, ...commissionHandlers,
+  ...reportHandlers, ...snapshotHandlers, ...commissionHandlers, ...spreadsheetHandlers,
 };

@@ -9,6 +9,7 @@ const IDLE: JobProgress = { job: null, done: 0, total: 0, item: '' };
  */
 export class Jobs {
   private current: JobProgress = IDLE;
+  private cancelled = false;
 
   get progress(): JobProgress {
     return this.current;
@@ -17,6 +18,7 @@ export class Jobs {
   /** Runs `work` as the current job; a second job while one runs is refused by the caller's lock. */
   async run<T>(job: NonNullable<JobProgress['job']>, total: number, work: (step: (done: number, item?: string) => void) => Promise<T>): Promise<T> {
     this.current = { job, done: 0, total, item: '' };
+    this.cancelled = false;
     try {
       return await work((done, item) => {
         this.current = { job, done, total, item: item ?? this.current.item };
@@ -24,6 +26,17 @@ export class Jobs {
     } finally {
       this.current = IDLE;
     }
+  }
+
+  /** Asks the running job to stop at its next batch (jobs that can be cancelled check `cancelRequested`). */
+  requestCancel(): boolean {
+    if (!this.busy) return false;
+    this.cancelled = true;
+    return true;
+  }
+
+  get cancelRequested(): boolean {
+    return this.cancelled;
   }
 
   get busy(): boolean {

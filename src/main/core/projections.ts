@@ -11,8 +11,9 @@ import type { Statements } from './db/statements';
 import type { StoredEvent } from './journal/event';
 import { projectRegister } from './register/project';
 import { projectSnapshots } from './snapshot/project';
+import { projectImports } from './spreadsheet/project';
 
-const PROJECTORS = [projectArmoury, projectAccounts, projectRegister, projectAmmunition, projectOfficers, projectCustody, projectCases, projectHandover, projectStockChecks, projectCommission, projectSnapshots];
+const PROJECTORS = [projectArmoury, projectAccounts, projectRegister, projectAmmunition, projectOfficers, projectCustody, projectCases, projectHandover, projectStockChecks, projectCommission, projectSnapshots, projectImports];
 
 /** Applies one event to every projection; an event nobody understands is a bug, not a no-op. */
 export function projectEvent(s: Statements, e: StoredEvent): void {
@@ -54,4 +55,6 @@ export const PROJECTION_TABLES: readonly { table: string; orderBy: string }[] = 
   { table: 'national_armouries', orderBy: 'code' },
   { table: 'national_keys', orderBy: 'key_id' },
   { table: 'national_imports', orderBy: 'id' },
+  { table: 'imports', orderBy: 'id' },
+  { table: 'import_mappings', orderBy: 'kind, shape' },
 ];

@@ -6,3 +6,5 @@ export const SAVE_PDF_CHANNEL = 'gardien:save-pdf';
 export const SAVE_EXPORT_CHANNEL = 'gardien:save-export';
 /** The open dialog for snapshot files or a folder of them; the paths are granted to core's import. */
 export const CHOOSE_SNAPSHOTS_CHANNEL = 'gardien:choose-snapshots';
+/** The open dialog for one spreadsheet to import; its path is granted to core's imports.* operations. */
+export const CHOOSE_SPREADSHEET_CHANNEL = 'gardien:choose-spreadsheet';

@@ -9,7 +9,7 @@ import { GardienApp } from '../core/app';
 import { INVOKE_CHANNEL } from './channel';
 import { chooseDataDir, prepareDataDir } from './data-dir';
 import { hardenSession, hardenWebContents } from './harden';
-import { registerChooseSnapshots, registerSaveExport, registerSavePdf, registerTrustedHandler } from './ipc';
+import { registerChooseSnapshots, registerChooseSpreadsheet, registerSaveExport, registerSavePdf, registerTrustedHandler } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_ENTRY_URL, devOriginFrom } from './security';
 import { showStartupError } from './startup-error';
@@ -65,6 +65,7 @@ async function start(dataDir: DataDir): Promise<void> {
   registerSavePdf(devOrigin);
   registerSaveExport(devOrigin, dataDir.dir);
   registerChooseSnapshots(devOrigin, gardien);
+  registerChooseSpreadsheet(devOrigin, gardien);
 
   mainWindow = createMainWindow({ preload: preloadPath, url: devOrigin ?? APP_ENTRY_URL, development });
   mainWindow.on('closed', () => {

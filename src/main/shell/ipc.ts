@@ -1,7 +1,8 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../../shared/result';
-import { CHOOSE_SNAPSHOTS_CHANNEL, INVOKE_CHANNEL, SAVE_EXPORT_CHANNEL, SAVE_PDF_CHANNEL } from './channel';
+import { CHOOSE_SNAPSHOTS_CHANNEL, CHOOSE_SPREADSHEET_CHANNEL, INVOKE_CHANNEL, SAVE_EXPORT_CHANNEL, SAVE_PDF_CHANNEL } from './channel';
 import { chooseSnapshots, type ImportGrants } from './choose-snapshots';
+import { chooseSpreadsheet } from './choose-spreadsheet';
 import { askOpenPaths, askSavePath } from './dialogs';
 import { saveExport } from './export-file';
 import { savePdf } from './pdf';
@@ -88,6 +89,20 @@ export function registerChooseSnapshots(devOrigin: string | null, grants: Import
       return await chooseSnapshots(folder === true, askOpenPaths(event.sender), grants);
     } catch (error) {
       console.error('[gardien] choosing snapshots failed', error);
+      return { paths: [] };
+    }
+  });
+}
+
+/** Choosing a spreadsheet to import: same sender check; the one chosen path is granted. */
+export function registerChooseSpreadsheet(devOrigin: string | null, grants: ImportGrants): void {
+  ipcMain.handle(CHOOSE_SPREADSHEET_CHANNEL, async (event) => {
+    const url = senderUrl(event);
+    if (url === null || !isAppUrl(url, devOrigin)) return { paths: [] };
+    try {
+      return await chooseSpreadsheet(askOpenPaths(event.sender), grants);
+    } catch (error) {
+      console.error('[gardien] choosing a spreadsheet failed', error);
       return { paths: [] };
     }
   });

@@ -9,10 +9,11 @@ import { registerOps } from './register';
 import { reportOps } from './reports';
 import { commissionOps } from './commission';
 import { snapshotOps } from './snapshot';
+import { spreadsheetOps } from './spreadsheet';
 import { stockCheckOps } from './stockcheck';
 
 /** Every operation once: its access rule and input schema (output typed). */
-export const contract = { ...appOps, ...accountOps, ...registerOps, ...ammunitionOps, ...custodyOps, ...stockCheckOps, ...reportOps, ...snapshotOps, ...commissionOps } satisfies Record<OperationName, Operation>;
+export const contract = { ...appOps, ...accountOps, ...registerOps, ...ammunitionOps, ...custodyOps, ...stockCheckOps, ...reportOps, ...snapshotOps, ...commissionOps, ...spreadsheetOps } satisfies Record<OperationName, Operation>;
 
 export type Contract = typeof contract;
 /** Compile-time check that contract and OPERATIONS name the same set. */

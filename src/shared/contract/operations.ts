@@ -27,6 +27,7 @@ export const OPERATIONS = [
   'app.setupCommission', 'commission.armouries', 'commission.enrol', 'commission.revokeKey', 'commission.acceptRotation',
   'commission.import', 'commission.imports', 'commission.weapons', 'commission.trace', 'commission.history', 'commission.alerts',
   'commission.lostStolenCsv',
+  'imports.inspect', 'imports.preview', 'imports.check', 'imports.run', 'imports.cancel', 'imports.list', 'exports.spreadsheet',
 ] as const;
 
 export type OperationName = (typeof OPERATIONS)[number];

@@ -5,6 +5,7 @@ import { hashPassword } from '../../../src/main/core/accounts/password';
 import { addRef, type ArmouryCreated } from '../../../src/main/core/armoury/project';
 import type { NewArmoury } from '../../../src/main/core/armoury/setup';
 import { openCase } from '../../../src/main/core/cases/open';
+import { LATEST_VERSION } from '../../../src/main/core/db/migrations';
 import { migrate, type Db } from '../../../src/main/core/db/open';
 import { schemaV3 } from '../../../src/main/core/db/schema-v3';
 import type { Statements } from '../../../src/main/core/db/statements';
@@ -104,7 +105,7 @@ function casesV3(): { table: string; indexes: string } {
   return { table: schemaV3.slice(start, indexes), indexes: schemaV3.slice(indexes, end) };
 }
 
-/** What schema 6 added, read from the migrations themselves: its new tables (virtual first) and new columns. */
+/** What schemas 6 and later added, read from the migrations themselves: their new tables (virtual first) and new columns. */
 function addedBySchema6(): { tables: string[]; columns: [string, string][] } {
   const shape = (upTo: number) => {
     const d = new Database(':memory:');
@@ -118,7 +119,7 @@ function addedBySchema6(): { tables: string[]; columns: [string, string][] } {
     }
   };
   const v5 = shape(5);
-  const v6 = shape(6);
+  const v6 = shape(LATEST_VERSION);
   const old = new Set(v5.tables.map((t) => t.name));
   const added = v6.tables.filter((t) => !old.has(t.name));
   const tables = [...added.filter((t) => /^CREATE VIRTUAL/i.test(t.sql)), ...added.filter((t) => !/^CREATE VIRTUAL/i.test(t.sql))].map((t) => t.name);
@@ -129,7 +130,7 @@ function addedBySchema6(): { tables: string[]; columns: [string, string][] } {
 }
 
 /**
- * Turns a closed database of the latest schema back into schema 4: schema 6's tables and columns
+ * Turns a closed database of the latest schema back into schema 4: the tables and columns of schema 6 and later
  * dropped, the cases table without the columns schema 5 added (rebuilt, as
  * SQLite does not drop a column that references another table), user_version 4. The journal is
  * untouched, so the file is what release 4 would have left; it must therefore hold no event of a

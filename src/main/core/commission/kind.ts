@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 const COMMISSION_PREFIXES = ['commission.'];
 const ARMOURY_PREFIXES = [
   'weapons.', 'stores.', 'lots.', 'ammo.', 'officers.', 'custody.', 'cases.', 'handover.', 'keys.', 'stockchecks.',
-  'reports.', 'snapshots.',
+  'reports.', 'snapshots.', 'imports.', 'exports.',
 ];
 
 export function requiredKind(op: OperationName): 'armoury' | 'commission' | null {

@@ -5,6 +5,7 @@ import { schemaV3 } from './schema-v3';
 import { schemaV4 } from './schema-v4';
 import { backfillCaseFacts, schemaV5 } from './schema-v5';
 import { schemaV6 } from './schema-v6';
+import { schemaV7 } from './schema-v7';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   { version: 6, up: (db) => db.exec(schemaV6) },
+  { version: 7, up: (db) => db.exec(schemaV7) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
