@@ -103,6 +103,7 @@ export const ERROR_CODES = {
   spreadsheet_empty: 'validation',
   spreadsheet_too_large: 'validation',
   spreadsheet_too_wide: 'validation',
+  spreadsheet_too_many_cells: 'validation',
   import_mapping_invalid: 'validation',
   import_has_errors: 'validation',
   import_cancelled: 'conflict',

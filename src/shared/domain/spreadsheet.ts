@@ -85,7 +85,7 @@ export interface SpreadsheetShape {
   size: number;
   format: 'csv' | 'xlsx';
   /** How a CSV was decoded; null for XLSX. */
-  encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252' | null;
+  encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le' | 'utf-16be' | null;
   /** The CSV separator detected; null for XLSX. */
   separator: ';' | ',' | '\t' | null;
   /** Headers of the row chosen as header (or column letters when none), one per column. */
