@@ -54,11 +54,15 @@ const DUE = `l.next_inspection > '' AND l.next_inspection <= ? AND EXISTS (SELEC
 const SUSPENDED = `(l.suspended = 1 OR EXISTS (SELECT 1 FROM ammo_balances b WHERE b.lot_id = l.id AND b.condition = 'suspended'))`;
 const LIST_CAP = 5000;
 
-export function listLots(
-  s: Statements,
-  q: { search: string; storeId?: number | undefined; dueOnly: boolean; suspendedOnly: boolean },
-  today: string,
-): LotRow[] {
+export interface LotQuery {
+  search: string;
+  storeId?: number | undefined;
+  dueOnly: boolean;
+  suspendedOnly: boolean;
+}
+
+/** The lots list's filters and order as SQL (shared by the list and the spreadsheet export, which has no cap). */
+export function lotFilter(q: LotQuery, today: string): { clause: string; params: (string | number)[]; order: string } {
   const where: string[] = [];
   const params: (string | number)[] = [];
   const search = q.search.trim();
@@ -76,8 +80,15 @@ export function listLots(
     params.push(addDays(today, DUE_WITHIN_DAYS));
   }
   if (q.suspendedOnly) where.push(SUSPENDED);
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const order = q.dueOnly ? 'ORDER BY l.next_inspection, l.id' : 'ORDER BY l.id';
+  return {
+    clause: where.length ? `WHERE ${where.join(' AND ')}` : '',
+    params,
+    order: q.dueOnly ? 'ORDER BY l.next_inspection, l.id' : 'ORDER BY l.id',
+  };
+}
+
+export function listLots(s: Statements, q: LotQuery, today: string): LotRow[] {
+  const { clause, params, order } = lotFilter(q, today);
   const rows = s.sql(`SELECT ${LOT_COLUMNS} FROM lots l ${clause} ${order} LIMIT ${LIST_CAP}`).all(...params) as Record<string, unknown>[];
   return rows.map((r) => toLotRow(s, toLotRecord(r), today));
 }

@@ -1,7 +1,9 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { COUNTRY_CODES } from '../../../shared/domain/countries';
 import type { Statements } from '../db/statements';
+import { csvCell } from '../files';
+
+// Shared with the spreadsheet import's error report and the exports (moved to ../files).
+export { csvCell, writeFileAtomic } from '../files';
 
 /** The iARMS report's columns, in order (docs/commission.md says what each holds). */
 export const IARMS_COLUMNS = [
@@ -37,16 +39,6 @@ function rows(s: Statements): Row[] {
     .all() as Row[];
 }
 
-/**
- * A spreadsheet opens a cell starting with = + - @ (or a tab or carriage return that hides one)
- * as a formula: such cells get a leading apostrophe. Every cell is quoted.
- */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
 /** The commission code's country prefix when it is an ISO code (ML-CNC -> ML), else ''. */
 export function countryOfCode(code: string): string {
   const prefix = code.split('-')[0] ?? '';
@@ -67,31 +59,4 @@ export function lostStolenCsv(s: Statements, reportingCountry: string): { text: 
   }
   // UTF-8 with a byte order mark so that spreadsheets read accents right; RFC 4180 line ends.
   return { text: `\uFEFF${lines.join('\r\n')}\r\n`, rows: list.length };
-}
-
-/** Writes `<dir>/<name>` through a temporary name, synced, then renamed: never half a file under its name. */
-export function writeFileAtomic(dir: string, name: string, data: string | Uint8Array): void {
-  mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${name}.${process.pid}.tmp`);
-  const fd = openSync(temp, 'w');
-  try {
-    writeFileSync(fd, data);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  renameSync(temp, join(dir, name));
-  try {
-    const dirFd = openSync(dir, 'r');
-    try {
-      fsyncSync(dirFd);
-    } finally {
-      closeSync(dirFd);
-    }
-  } catch {
-    // Some systems cannot open a folder for syncing (Windows); the rename itself is done.
-  }
 }

@@ -98,7 +98,8 @@ export interface VoucherQuery {
   offset: number;
 }
 
-function voucherWhere(q: VoucherQuery): { clause: string; params: number[] } {
+/** The issue log's filters as SQL (shared by its pages and the spreadsheet export); the order is v.id DESC. */
+export function voucherWhere(q: Pick<VoucherQuery, 'officerId' | 'openOnly'>): { clause: string; params: number[] } {
   const where: string[] = [];
   const params: number[] = [];
   if (q.officerId !== undefined) {

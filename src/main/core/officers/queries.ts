@@ -63,8 +63,14 @@ export interface OfficerQuery {
   limit: number;
 }
 
-/** A page of the personnel register by name: a substring of service number, name or unit, % and _ taken literally. */
-export function listOfficers(s: Statements, q: OfficerQuery, today: string): { rows: OfficerRow[]; total: number } {
+/** The personnel list's order: by name. */
+export const OFFICER_ORDER = 'ORDER BY o.name, o.id';
+
+/**
+ * The personnel list's filters as SQL (shared by its pages and the spreadsheet export): a
+ * substring of service number, name or unit, % and _ taken literally, and a status.
+ */
+export function officerFilter(q: Pick<OfficerQuery, 'search' | 'status'>): { clause: string; params: string[] } {
   const where: string[] = [];
   const params: string[] = [];
   const search = normalizeKey(q.search);
@@ -76,10 +82,15 @@ export function listOfficers(s: Statements, q: OfficerQuery, today: string): { r
     where.push('o.status = ?');
     params.push(q.status);
   }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** A page of the personnel register by name. */
+export function listOfficers(s: Statements, q: OfficerQuery, today: string): { rows: OfficerRow[]; total: number } {
+  const { clause, params } = officerFilter(q);
   const total = (s.sql(`SELECT COUNT(*) AS n FROM officers o ${clause}`).get(...params) as { n: number }).n;
   const rows = s
-    .sql(`SELECT ${COLUMNS} FROM officers o ${clause} ORDER BY o.name, o.id LIMIT ? OFFSET ?`)
+    .sql(`SELECT ${COLUMNS} FROM officers o ${clause} ${OFFICER_ORDER} LIMIT ? OFFSET ?`)
     .all(...params, q.limit, q.offset) as Row[];
   return { rows: rows.map((r) => toOfficer(s, r, today)), total };
 }

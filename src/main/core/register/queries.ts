@@ -31,10 +31,15 @@ export function registerCounts(s: Statements): RegisterCounts {
 }
 
 /**
- * One page of the register. Filters use the column indexes; a search (3+ characters, any
- * position) goes through the trigram index and is capped so that a keystroke never scans.
+ * The register screen's filters and order as SQL: the list's pages and the spreadsheet export
+ * (which adds the search's trigram match without the cap) select the same rows in the same order.
  */
-export function listWeapons(s: Statements, q: Query): RegisterPage {
+export function registerFilter(q: Pick<Query, 'filters' | 'search' | 'sort' | 'dir'>): {
+  where: string[];
+  params: (string | number)[];
+  search: string;
+  order: string;
+} {
   const where: string[] = [];
   const params: (string | number)[] = [];
   for (const [column, value] of Object.entries(q.filters) as [keyof Query['filters'], string | undefined][]) {
@@ -42,9 +47,16 @@ export function listWeapons(s: Statements, q: Query): RegisterPage {
     where.push(`w.${column} = ?`);
     params.push(value);
   }
-  const search = normalizeKey(q.search);
-  const order = `ORDER BY w.${SORT_COLUMNS[q.sort]} ${q.dir === 'desc' ? 'DESC' : 'ASC'}, w.id ${q.dir === 'desc' ? 'DESC' : 'ASC'}`;
+  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
+  return { where, params, search: normalizeKey(q.search), order: `ORDER BY w.${SORT_COLUMNS[q.sort]} ${dir}, w.id ${dir}` };
+}
 
+/**
+ * One page of the register. Filters use the column indexes; a search (3+ characters, any
+ * position) goes through the trigram index and is capped so that a keystroke never scans.
+ */
+export function listWeapons(s: Statements, q: Query): RegisterPage {
+  const { where, params, search, order } = registerFilter(q);
   if (search.length >= SEARCH_MIN && where.length === 0) return searchAll(s, search, order, q);
   if (search.length >= SEARCH_MIN) {
     const hits = (cap: number) => `SELECT w.id FROM weapon_search f JOIN weapons w ON w.id = f.rowid

@@ -20,6 +20,9 @@ function dateText(d: Date): string {
   return Number.isNaN(d.getTime()) ? '' : isoOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/** One apostrophe before = + - @ tab or CR is how CSV exports (Gardien's too) stop a formula: not data. */
+const NEUTRALISED = /^'(?=[=+\-@\t\r])/;
+
 /**
  * A cell as text: strings trimmed at both ends only (inner spacing is the user's and the schema
  * cleans it), numbers plainly, dates as ISO days. An XLSX number cell has already lost any
@@ -27,7 +30,7 @@ function dateText(d: Date): string {
  */
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
-  if (typeof cell === 'string') return cell.trim();
+  if (typeof cell === 'string') return cell.trim().replace(NEUTRALISED, '');
   if (typeof cell === 'number') return numberText(cell);
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
   return dateText(cell);
