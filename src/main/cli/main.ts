@@ -2,13 +2,15 @@ import type { Command } from './command';
 import { commissionCommand } from './commission';
 import { demoCommand } from './demo';
 import { describeError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
+import { exportCommand } from './export';
 import { headCommand } from './head';
+import { importCommand } from './import';
 import { initCommand } from './init';
 import { keyCommand } from './key';
 import { snapshotCommand } from './snapshot';
 import { verifyCommand } from './verify';
 
-const COMMANDS: readonly Command[] = [initCommand, verifyCommand, demoCommand, headCommand, keyCommand, snapshotCommand, commissionCommand];
+const COMMANDS: readonly Command[] = [initCommand, verifyCommand, demoCommand, headCommand, keyCommand, snapshotCommand, commissionCommand, importCommand, exportCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

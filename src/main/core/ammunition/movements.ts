@@ -1,5 +1,6 @@
 import type { MovementResult } from '../../../shared/contract/ammunition';
 import type { AmmoCondition, LotFields } from '../../../shared/domain/ammunition';
+import type { ImportSource } from '../../../shared/domain/spreadsheet';
 import type { Statements } from '../db/statements';
 import { AppError } from '../errors';
 import type { Store } from '../store';
@@ -79,13 +80,18 @@ export interface NewLotReceipt {
   date: string;
   source: string;
   document: string;
+  /** The spreadsheet row a receipt was imported from (`source` is already the supplier). */
+  importSource?: ImportSource;
 }
 
 export function receiveNewLot(c: Ctx, i: NewLotReceipt): MovementResult {
   return run(c, (s) => {
     const store = target(s, i.place);
     const warnings = assessIncoming(s, store, { ...i.lot, id: 0 }, i.quantity, c.today, 'enforce');
-    const data: Received = { lot: i.lot, ...i.place, condition: 'serviceable', quantity: i.quantity, date: i.date, source: i.source, document: i.document };
+    const data: Received & { importSource?: ImportSource } = {
+      lot: i.lot, ...i.place, condition: 'serviceable', quantity: i.quantity, date: i.date, source: i.source, document: i.document,
+      ...(i.importSource ? { importSource: i.importSource } : {}),
+    };
     return { type: 'ammo.received', data, warnings };
   });
 }

@@ -29,11 +29,18 @@ function assertOfficer(s: Statements, id: number): void {
 
 /** Registers an officer; the id is the seq of officer.registered. Officers are never deleted. */
 export function registerOfficer(store: Store, actor: number, fields: OfficerFields): number {
-  return store.journal.write(() => {
-    assertServiceNumberFree(store.s, fields.serviceNumber);
-    const data: OfficerRegistered = { ...fields };
-    return store.journal.append({ type: 'officer.registered', actor, data }).seq;
-  });
+  return store.journal.write(() => appendOfficerRegistration(store, actor, fields));
+}
+
+/**
+ * One officer.registered inside the caller's write (a spreadsheet import); `extra` joins the data
+ * (the row's source); `check` false skips the lookup the caller has just made against this very
+ * register (the unique index would still refuse a taken number).
+ */
+export function appendOfficerRegistration(store: Store, actor: number, fields: OfficerFields, extra: object = {}, check = true): number {
+  if (check) assertServiceNumberFree(store.s, fields.serviceNumber);
+  const data: OfficerRegistered = { ...fields, ...extra };
+  return store.journal.append({ type: 'officer.registered', actor, data }).seq;
 }
 
 export function updateOfficer(store: Store, actor: number, officerId: number, fields: OfficerFields): void {

@@ -62,6 +62,17 @@ export function registerMany(store: Store, actor: number, list: readonly WeaponF
   return store.journal.write(() => list.map((fields) => appendRegistration(store, actor, fields, 'weapon.registered', {})));
 }
 
+/**
+ * One weapon.registered inside the caller's write (a spreadsheet import: every row and
+ * import.completed in one transaction); `extra` joins the data (the row's source). `check` false
+ * skips the duplicate lookups when the caller has just made them against this very register (its
+ * journal head unchanged); the unique indexes would still refuse a duplicate. Returns the id.
+ */
+export function appendWeaponRegistration(store: Store, actor: number, fields: WeaponFields, extra: object = {}, check = true): number {
+  if (check) assertNoDuplicate(store.s, fields);
+  return store.journal.append({ type: 'weapon.registered', actor, data: { ...fields, ...extra } }).seq;
+}
+
 function appendRegistration(store: Store, actor: number, fields: WeaponFields, type: string, extra: object): number {
   assertNoDuplicate(store.s, fields);
   return store.journal.append({ type, actor, data: { ...fields, ...extra } }).seq;
