@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: prints figures for the weapons register, custody (on the largest weapons
  * database), the ammunition movements, printing to PDF (on the ammunition database) and signed
- * snapshots (export, import, trace); no pass/fail. See bench/config.ts for the environment
- * variables that make a development run shorter.
+ * snapshots (export, import, trace), and the spreadsheet import beside sqlite3's .import; no
+ * pass/fail. See bench/config.ts for the environment variables that make a development run
+ * shorter (and bench/spreadsheet-import.ts for BENCH_SPREADSHEET, BENCH_SPREADSHEET_ROWS).
  */
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { measurePrint } from './print-run';
 import { printSection } from './print-report';
 import { measureRegister } from './register-queries';
 import { measureSnapshots } from './snapshot-run';
+import { spreadsheetImport } from './spreadsheet-import';
 import { finalTables, sizeSection, type SizeResult } from './report';
 import { MemoryPeaks } from './stats';
 
@@ -116,6 +118,7 @@ async function main(): Promise<void> {
     }
   }
   if (config.snapshot.on) await measureSnapshots(config, memory);
+  await spreadsheetImport(config, memory);
   memory.sample();
   if (results.length > 0) console.log(`\n${finalTables(results, memory)}`);
   else console.log(`\nPeak memory of this process: RSS ${bytes(memory.rss)}, JS heap ${bytes(memory.heapUsed)} (sampled)`);
