@@ -194,3 +194,40 @@ describe('chooseSnapshots: the import’s open dialog', () => {
     expect(grant).not.toHaveBeenCalled();
   });
 });
+
+describe('chooseSpreadsheet: the open dialog of a register import', () => {
+  let app: GardienApp;
+  beforeEach(() => {
+    app = new GardienApp({ dataDir });
+  });
+  afterEach(() => app.close());
+
+  async function register(): Promise<Handler<{ paths: string[] }>> {
+    const { registerChooseSpreadsheet } = await import('../../src/main/shell/ipc');
+    registerChooseSpreadsheet(null, app);
+    return fake.ipc.get('gardien:choose-spreadsheet') as unknown as Handler<{ paths: string[] }>;
+  }
+
+  it('offers CSV and XLSX files and grants the one chosen, and only it', async () => {
+    const choose = await register();
+    const files = ['registre.xlsx', 'officiers.csv'].map((n) => join(usb, n));
+    for (const f of files) writeFileSync(f, 'x');
+    fake.openPaths = files;
+    expect(await choose(appFrame, undefined)).toEqual({ paths: [files[0]] });
+    expect(fake.dialogs.at(-1)).toMatchObject({ filters: [{ extensions: ['csv', 'txt', 'xlsx'] }] });
+    expect(app.isImportPathGranted(files[0] as string)).toBe(true);
+    expect(app.isImportPathGranted(files[1] as string)).toBe(false);
+  });
+
+  it('a cancel grants nothing; a frame that is not the app gets no dialog', async () => {
+    const choose = await register();
+    const grant = vi.spyOn(app, 'grantImportPaths');
+    fake.openPaths = null;
+    expect(await choose(appFrame, undefined)).toEqual({ paths: [] });
+    fake.openPaths = [join(usb, 'registre.csv')];
+    const dialogs = fake.dialogs.length;
+    for (const event of [foreignFrame, subFrame]) expect(await choose(event, undefined)).toEqual({ paths: [] });
+    expect(fake.dialogs.length).toBe(dialogs);
+    expect(grant).not.toHaveBeenCalled();
+  });
+});

@@ -86,7 +86,7 @@ describe('main process lifecycle (against a fake Electron)', () => {
     const win = await ready();
     expect(existsSync(dataDir)).toBe(true);
     expect(fake.protocolHandlers.has('app')).toBe(true);
-    expect([...fake.ipc.keys()]).toEqual(['gardien:invoke', 'gardien:save-pdf', 'gardien:save-export', 'gardien:choose-snapshots']);
+    expect([...fake.ipc.keys()]).toEqual(['gardien:invoke', 'gardien:save-pdf', 'gardien:save-export', 'gardien:choose-snapshots', 'gardien:choose-spreadsheet']);
     expect(fake.session.permissionRequest).not.toBeNull();
     expect(fake.session.beforeRequest).not.toBeNull();
 

@@ -28,6 +28,7 @@ export function Header(props: {
   const name = props.screen.name;
   const current =
     name === 'weapon' ? 'register'
+    : props.screen.name === 'import' ? { weapons: 'register', officers: 'custody', lots: 'ammunition' }[props.screen.kind]
     : name.startsWith('ammo') ? 'ammunition'
     : isCustodyScreen(props.screen) ? 'custody'
     : name === 'stockCheck' ? 'stockChecks'

@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../shared/domain/accounts';
 import { AccountScreen, SettingsScreen, UsersScreen } from '../features/accounts';
 import { AmmoScreen } from '../features/ammunition';
 import { CustodyScreen, isCustodyScreen } from '../features/custody';
+import { ImportScreen } from '../features/imports';
 import { OverdueBanner } from '../features/custody/dashboard/OverdueBanner';
 import { PrintScreen } from '../features/print';
 import { NewWeaponScreen, RegisterScreen, WeaponDossierScreen } from '../features/register';
@@ -46,7 +47,7 @@ export function Shell(props: { status: AppStatus; session: SessionInfo; onChange
 
 function allowedScreen(screen: Screen, session: SessionInfo): Screen {
   if ((screen.name === 'users' || screen.name === 'snapshots') && !canManage(session)) return { name: 'register' };
-  if (screen.name === 'newWeapon' && !canWrite(session)) return { name: 'register' };
+  if ((screen.name === 'newWeapon' || screen.name === 'import') && !canWrite(session)) return { name: 'register' };
   if (screen.name === 'ammoReceive' && !canWrite(session)) return { name: 'ammunition' };
   if ((screen.name === 'custodyIssue' || screen.name === 'custodyReturn' || screen.name === 'handover') && !canWrite(session)) {
     return { name: 'custody' };
@@ -77,6 +78,8 @@ function renderScreen(screen: Screen, onChange: () => Promise<void>) {
       return <PrintScreen doc={screen.doc} back={screen.back} />;
     case 'snapshots':
       return <SnapshotsScreen />;
+    case 'import':
+      return <ImportScreen key={screen.kind} kind={screen.kind} />;
     default:
       return isCustodyScreen(screen) ? <CustodyScreen screen={screen} /> : <AmmoScreen screen={screen} />;
   }

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { AppStatus } from '../../shared/contract/app';
 import type { RegisterQuery, RegisterSort } from '../../shared/contract/register';
 import type { SessionInfo } from '../../shared/domain/accounts';
+import type { ImportKind } from '../../shared/domain/spreadsheet';
 
 type RegisterFilters = NonNullable<RegisterQuery['filters']>;
 
@@ -40,7 +41,9 @@ export type Screen =
   | { name: 'documents' }
   | { name: 'print'; doc: PrintDoc; back: Screen }
   // Signed snapshots for the national commission (managers).
-  | { name: 'snapshots' };
+  | { name: 'snapshots' }
+  // Bringing an existing register in from a spreadsheet (roles that write).
+  | { name: 'import'; kind: ImportKind };
 
 /** What the register screen shows: its search, filters and order (printed as they are). */
 export interface RegisterView {

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useRecord } from '../../../lib/useRecord';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { LoadFailure } from '../../../components/LoadFailure';
 import type { MovementResult } from '../../../../shared/contract/ammunition';
 import { canWrite, useNavigate, useSession } from '../../../app/navigation';
@@ -18,6 +20,7 @@ import { StockCard } from './StockCard';
 /** One lot: its record, where it is, what is out, its movements; the card prints on A4. */
 export function LotDossierScreen(props: { id: number }) {
   const labels = useAmmoLabels();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const session = useSession();
   const { value: dossier, failure, reload: load, readAt } = useRecord('lots.get', { id: props.id });
@@ -53,6 +56,7 @@ export function LotDossierScreen(props: { id: number }) {
           {labels.t('card.print')}
         </button>
         <SavePdfButton fileName={`${labels.t('card.fileName')}-${lot.lotNumber}`} />
+        <ExportMenu request={{ kind: 'movements', query: { lotId: lot.id } }} label={t('imports:export.movements')} testId="movements-export" />
       </header>
       <div className="reg-dossier__summary">
         <span className="ammo-dg">{`${lot.hazardDivision}${lot.compatibilityGroup} · UN ${lot.unNumber}`}</span>

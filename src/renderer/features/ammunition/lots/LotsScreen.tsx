@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LotRow, MovementResult } from '../../../../shared/contract/ammunition';
 import type { AppErrorShape } from '../../../../shared/result';
 import { canWrite, useNavigate, useSession } from '../../../app/navigation';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { call } from '../../../lib/client';
 import { useDebounced } from '../../register/list/useDebounced';
 import { useAmmoLabels } from '../labels';
@@ -15,6 +17,7 @@ import { LotTable } from './LotTable';
 /** Lots searched by number, nature or calibre, filtered by store, due for inspection or suspended. */
 export function LotsScreen(props: { filter?: 'due' | 'suspended' | undefined; storeId?: number | undefined }) {
   const labels = useAmmoLabels();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const session = useSession();
   const { stores } = useStores();
@@ -71,8 +74,12 @@ export function LotsScreen(props: { filter?: 'due' | 'suspended' | undefined; st
             <button type="button" className="reg-button" onClick={() => navigate({ name: 'ammoReceive' })}>
               {labels.t('tabs.ammoReceive')}
             </button>
+            <button type="button" className="reg-button" title={t('imports:open.hint')} onClick={() => navigate({ name: 'import', kind: 'lots' })} data-testid="lots-import">
+              {t('imports:open.button')}
+            </button>
           </>
         ) : null}
+        <ExportMenu request={{ kind: 'lots', query: { search: typed.trim(), dueOnly, suspendedOnly, ...(storeId ? { storeId: Number(storeId) } : {}) } }} testId="lots-export" />
       </header>
       <Notice notice={notice} />
       <div className="reg-toolbar" role="search">

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { canWrite, useNavigate, useSession, type Screen } from '../../../app/navigation';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { OverdueChecks } from '../../stockcheck/OverdueChecks';
 import { CaseTable } from '../cases/CaseTable';
 import { useCaseLabels } from '../cases/labels';
@@ -16,6 +18,7 @@ import { useCustodyDashboard } from './useCustodyDashboard';
  */
 export function CustodyDashboardScreen() {
   const labels = useCaseLabels();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const session = useSession();
   // No refresh under the lock screen: every call would only answer that the session is locked.
@@ -50,6 +53,7 @@ export function CustodyDashboardScreen() {
         <button type="button" className="reg-button" onClick={() => navigate({ name: 'cases' })}>
           {labels.t('dashboard.cases')}
         </button>
+        <ExportMenu request={{ kind: 'issues', query: {} }} label={t('imports:export.issueLog')} testId="issues-export" />
       </div>
       <div className="custody-counts">
         <Count id="out" n={data.out} to={{ name: 'weaponsOut' }} />

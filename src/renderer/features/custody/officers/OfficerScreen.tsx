@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { useRecord } from '../../../lib/useRecord';
 import { LoadFailure } from '../../../components/LoadFailure';
 import type { OfficerRow } from '../../../../shared/contract/custody';
@@ -22,6 +24,7 @@ type Open = { kind: 'edit' | 'status' | 'authorise' } | { kind: 'renew' | 'withd
  */
 export function OfficerScreen(props: { id: number }) {
   const labels = useOfficerLabels();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const session = useSession();
   const { value: dossier, failure, reload: load, readAt: now } = useRecord('officers.get', { id: props.id });
@@ -110,6 +113,7 @@ export function OfficerScreen(props: { id: number }) {
           </section>
           <section className="custody-section" aria-labelledby="officer-vouchers-title">
             <h2 id="officer-vouchers-title">{labels.t('dossier.vouchers')}</h2>
+            <ExportMenu request={{ kind: 'issues', query: { officerId: officer.id } }} label={t('imports:export.issueLog')} testId="officer-vouchers-export" />
             <OfficerVouchers vouchers={dossier.vouchers} />
           </section>
         </div>

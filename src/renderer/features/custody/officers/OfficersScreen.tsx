@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { OfficerRow } from '../../../../shared/contract/custody';
 import { OFFICER_STATUSES, type OfficerStatus } from '../../../../shared/domain/custody';
 import type { AppErrorShape } from '../../../../shared/result';
 import { canWrite, useNavigate, useSession } from '../../../app/navigation';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { call } from '../../../lib/client';
 import { useDebounced } from '../../register/list/useDebounced';
 import { useOfficerLabels } from './labels';
@@ -28,6 +30,7 @@ let remembered: View = { search: '', status: '', offset: 0 };
  */
 export function OfficersScreen() {
   const labels = useOfficerLabels();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const session = useSession();
   const [view, setView] = useState<View>(remembered);
@@ -91,10 +94,16 @@ export function OfficersScreen() {
     <section className="reg-screen custody-screen" aria-labelledby="officers-title" data-testid="officers-screen">
       <header className="reg-header">
         <h1 id="officers-title">{labels.t('list.title')}</h1>
+        <ExportMenu request={{ kind: 'officers', query: { search: search.trim(), ...(view.status ? { status: view.status } : {}) } }} testId="officers-export" />
         {canWrite(session) ? (
-          <button type="button" className="reg-button reg-button--primary" onClick={() => setAdding(true)} data-testid="officer-add">
-            {labels.t('list.add')}
-          </button>
+          <>
+            <button type="button" className="reg-button" title={t('imports:open.hint')} onClick={() => navigate({ name: 'import', kind: 'officers' })} data-testid="officers-import">
+              {t('imports:open.button')}
+            </button>
+            <button type="button" className="reg-button reg-button--primary" onClick={() => setAdding(true)} data-testid="officer-add">
+              {labels.t('list.add')}
+            </button>
+          </>
         ) : null}
       </header>
       <div className="reg-toolbar" role="search">

@@ -43,6 +43,7 @@ export function eventDetails(l: Labels, e: HistoryEntry, weaponId?: number): str
       lines.push(l.t('register:eventDetail.acquired', { date: l.date(str(d.acquisitionDate)), mode: l.acquisitionMode(str(d.acquisitionMode)) }));
       line('source', d.acquisitionSource);
       line('document', e.type === 'weapon.transferred_in' ? d.document || d.acquisitionDocument : d.acquisitionDocument);
+      importedFrom(l, d.source, lines);
       break;
     case 'weapon.corrected': {
       const field = str(d.field);
@@ -184,4 +185,11 @@ function custodyDetails(l: Labels, e: HistoryEntry, weaponId?: number): string[]
       break;
   }
   return lines;
+}
+
+/** A registration brought in by a spreadsheet import names its file, line and fingerprint (ImportSource). */
+function importedFrom(l: Labels, source: unknown, lines: string[]): void {
+  if (typeof source !== 'object' || source === null) return;
+  const s = source as Data;
+  lines.push(l.t('register:eventDetail.imported', { fileName: str(s.fileName), line: str(s.line), sha256: str(s.fileSha256).slice(0, 16) }));
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SEARCH_CAP, SEARCH_MIN, type RegisterCounts, type RegisterSort } from '../../../../shared/contract/register';
 import { normalizeKey } from '../../../../shared/domain/normalize';
 import { canWrite, useNavigate, useSession, type RegisterView } from '../../../app/navigation';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { call } from '../../../lib/client';
 import { useLabels } from '../labels';
 import { RegisterPager, type ListQuery } from './pager';
@@ -107,10 +108,16 @@ export function RegisterScreen() {
         >
           {labels.t('registerPrint:button.register')}
         </button>
+        <ExportMenu request={{ kind: 'weapons', query: shown.query }} testId="register-export" />
         {canWrite(session) ? (
-          <button type="button" className="reg-button reg-button--primary" onClick={() => navigate({ name: 'newWeapon' })}>
-            {labels.t('register:list.new')}
-          </button>
+          <>
+            <button type="button" className="reg-button" title={labels.t('imports:open.hint')} onClick={() => navigate({ name: 'import', kind: 'weapons' })} data-testid="register-import">
+              {labels.t('imports:open.button')}
+            </button>
+            <button type="button" className="reg-button reg-button--primary" onClick={() => navigate({ name: 'newWeapon' })}>
+              {labels.t('register:list.new')}
+            </button>
+          </>
         ) : null}
       </header>
       <StatusChips counts={counts} status={view.filters.status} onChange={(s) => patch({ filters: { ...view.filters, status: s } })} />

@@ -1,0 +1,3 @@
+import './imports.css';
+
+export { ImportScreen } from './ImportScreen';
