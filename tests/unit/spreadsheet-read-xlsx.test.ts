@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+// exceljs's own ZIP library (a dependency of it): to lay a workbook's entries out in any order.
+import JSZip from 'jszip';
 import { afterEach, describe, expect, test } from 'vitest';
 import { AppError } from '../../src/main/core/errors';
 import { readSpreadsheet } from '../../src/main/core/spreadsheet/read/open';
@@ -66,6 +68,26 @@ describe('cells', () => {
     const path = join(scratchDir(), 'onglets.xlsx');
     await workbook.xlsx.writeFile(path);
     expect((await readSpreadsheet(path)).rows).toEqual([['lire celle-ci']]);
+  });
+
+  test('whatever order the parts are in: sheets before the workbook part and the shared strings', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Paramètres', { state: 'hidden' }).addRow(['ne pas lire']);
+    workbook.addWorksheet('Registre').addRow(['lire celle-ci', 'Forêts']);
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
+    // The order that broke exceljs's reader: relations and shared strings, the sheets, then the workbook part.
+    const early = ['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml'];
+    const sheetsFirst = [
+      ...early, ...names.filter((n) => n.startsWith('xl/worksheets/')),
+      ...names.filter((n) => !n.startsWith('xl/worksheets/') && !early.includes(n) && n !== 'xl/workbook.xml'), 'xl/workbook.xml',
+    ];
+    expect(new Set(sheetsFirst)).toEqual(new Set(names));
+    const out = new JSZip();
+    for (const name of sheetsFirst) out.file(name, await (zip.file(name) as JSZip.JSZipObject).async('nodebuffer'));
+    const path = join(scratchDir(), 'desordre.xlsx');
+    writeFileSync(path, await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    expect((await readSpreadsheet(path)).rows).toEqual([['lire celle-ci', 'Forêts']]);
   });
 
   test('accents survive the inflate chunk boundaries (exceljs decodes chunks on their own)', async () => {

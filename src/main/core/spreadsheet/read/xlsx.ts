@@ -5,7 +5,7 @@ import { GuardedFeed } from './feed';
 import { openWorkbook } from './workbook';
 import { cellOf } from './xlsx-cell';
 import { cellBudget, isBlankRow, type Cell, type ReadOptions, type ReadRows } from './table';
-import { zipProblem } from './zip';
+import { workbookPartsFirst, zipProblem } from './zip';
 
 /** Rows read between two breaths (progress, cancel). */
 const BATCH_ROWS = 2000;
@@ -22,7 +22,7 @@ function damaged(fileName: string, why: string): AppError {
 export async function readXlsxBytes(bytes: Buffer, fileName: string, opts: ReadOptions): Promise<ReadRows> {
   const problem = zipProblem(bytes);
   if (problem) throw damaged(fileName, problem);
-  const feed = new GuardedFeed(bytes);
+  const feed = new GuardedFeed(workbookPartsFirst(bytes));
   const workbook = openWorkbook(feed.stream);
   const out: ReadRows = { rows: [], lines: [], columnCount: 0 };
   const spend = cellBudget(fileName);

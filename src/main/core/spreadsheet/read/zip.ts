@@ -47,3 +47,41 @@ function findEndOfDirectory(bytes: Buffer): number {
   }
   return -1;
 }
+
+/** Parts exceljs's streaming reader must have read before any worksheet (see workbookPartsFirst). */
+const FIRST_PARTS = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+
+/**
+ * The same ZIP with the workbook's own parts moved before the worksheets. exceljs's streaming
+ * reader needs the workbook part (sheet names, hidden tabs) and the shared strings before a sheet,
+ * but writers order entries as they like (exceljs's own writer puts the workbook after the sheets,
+ * and not always in the same order): its reader then failed on `model.sheets`, now and then. The
+ * streaming unzip reads local records front to back and stops at the central directory, so only
+ * the local records move; any doubt about the layout leaves the bytes as they are.
+ */
+export function workbookPartsFirst(bytes: Buffer): Buffer {
+  const eocd = findEndOfDirectory(bytes);
+  if (eocd < 0) return bytes;
+  const entries = bytes.readUInt16LE(eocd + 10);
+  const directory = bytes.readUInt32LE(eocd + 16);
+  if (entries === 0xffff || directory === 0xffffffff || directory > eocd) return bytes;
+  const records: { name: string; start: number }[] = [];
+  let at = directory;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > eocd || bytes.readUInt32LE(at) !== CENTRAL) return bytes;
+    const nameLength = bytes.readUInt16LE(at + 28);
+    records.push({ name: bytes.toString('utf8', at + 46, at + 46 + nameLength), start: bytes.readUInt32LE(at + 42) });
+    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  records.sort((a, b) => a.start - b.start);
+  if (records[0]?.start !== 0) return bytes;
+  const spans = records.map((r, i) => ({ name: r.name, start: r.start, end: records[i + 1]?.start ?? directory }));
+  if (spans.some((s) => s.end <= s.start)) return bytes;
+  const rank = (name: string) => {
+    const i = FIRST_PARTS.indexOf(name);
+    return i < 0 ? FIRST_PARTS.length : i;
+  };
+  const ordered = [...spans].sort((a, b) => rank(a.name) - rank(b.name) || a.start - b.start);
+  if (ordered.every((s, i) => s === spans[i])) return bytes;
+  return Buffer.concat([...ordered.map((s) => bytes.subarray(s.start, s.end)), bytes.subarray(directory)]);
+}
