@@ -47,6 +47,7 @@ export class GardienApp {
   private settingsCache: Settings | null = null;
   /** Snapshot files the shell's open dialog granted to commission.import (core reads no other path). */
   private readonly grantedPaths = new Set<string>();
+  private readonly grantedBackupPaths = new Set<string>();
 
   constructor(readonly options: AppOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -76,6 +77,15 @@ export class GardienApp {
 
   isImportPathGranted(path: string): boolean {
     return this.grantedPaths.has(resolve(path));
+  }
+
+  /** Backup folders and files the shell's dialogs granted to backups.configure, inspect and restore. */
+  grantBackupPaths(paths: readonly string[]): void {
+    for (const p of paths) this.grantedBackupPaths.add(resolve(p));
+  }
+
+  isBackupPathGranted(path: string): boolean {
+    return this.grantedBackupPaths.has(resolve(path));
   }
 
   /** What the open database holds (armoury.kind): an armoury's register or the national one. */

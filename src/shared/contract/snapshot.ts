@@ -33,7 +33,7 @@ export interface ExportedSnapshot extends SnapshotSummary {
 
 /** A long job in core that the screen follows by polling (export, import). */
 export interface JobProgress {
-  job: 'snapshot_export' | 'snapshot_import' | 'spreadsheet_check' | 'spreadsheet_import' | 'spreadsheet_export' | null;
+  job: 'snapshot_export' | 'snapshot_import' | 'spreadsheet_check' | 'spreadsheet_import' | 'spreadsheet_export' | 'backup' | 'restore' | null;
   done: number;
   total: number;
   /** What is being worked on (a file name), for the progress line. */
