@@ -170,8 +170,9 @@ export const dialog = {
     fake.dialogs.push(args.at(-1) as Record<string, unknown>);
     return fake.openPaths === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: fake.openPaths };
   },
-  async showMessageBox(options: Record<string, unknown>): Promise<{ response: number }> {
-    fake.dialogs.push(options);
+  async showMessageBox(...args: unknown[]): Promise<{ response: number }> {
+    // (options) or (window, options), like Electron's.
+    fake.dialogs.push(args.at(-1) as Record<string, unknown>);
     return { response: fake.dialogResponse };
   },
 };

@@ -15,6 +15,7 @@ import { Field } from '../../components/Field';
 import { useLanguage } from '../../components/useLanguage';
 import { formatNumber } from '../../i18n/format';
 import { call } from '../../lib/client';
+import { BackupsPanel } from '../backups';
 import { SigningKeyPanel } from '../snapshots';
 
 const schema = contract['settings.update'].input;
@@ -169,6 +170,8 @@ export function SettingsScreen(props: { onChange: () => Promise<void> }) {
           </section>
         </>
       )}
+
+      <BackupsPanel />
 
       <SigningKeyPanel />
 

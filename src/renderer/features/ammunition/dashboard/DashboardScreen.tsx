@@ -5,6 +5,7 @@ import { useNavigate, type Screen } from '../../../app/navigation';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { call } from '../../../lib/client';
 import { useAmmoLabels } from '../labels';
+import { BackupNotice } from '../../backups';
 import { OverdueChecks } from '../../stockcheck/OverdueChecks';
 import { LotTable } from '../lots/LotTable';
 import { LicenceStatus } from '../stores/LicenceStatus';
@@ -32,6 +33,7 @@ export function DashboardScreen() {
         <h1 id="ammo-dash-title">{labels.t('dashboard.title')}</h1>
       </header>
       <OverdueChecks />
+      <BackupNotice />
       {data.autoSuspended.length ? (
         <div className="banner banner--error" role="alert" data-testid="auto-suspended">
           <p>{labels.t('dashboard.autoSuspended', { count: data.autoSuspended.length, n: labels.number(data.autoSuspended.length) })}</p>

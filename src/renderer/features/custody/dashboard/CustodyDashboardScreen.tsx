@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { canWrite, useNavigate, useSession, type Screen } from '../../../app/navigation';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { ExportMenu } from '../../../components/ExportMenu';
+import { BackupNotice } from '../../backups';
 import { OverdueChecks } from '../../stockcheck/OverdueChecks';
 import { CaseTable } from '../cases/CaseTable';
 import { useCaseLabels } from '../cases/labels';
@@ -36,6 +37,7 @@ export function CustodyDashboardScreen() {
       </header>
       <ErrorBanner error={failure} />
       <OverdueChecks />
+      <BackupNotice />
       <div className="custody-links" role="group" aria-label={labels.t('dashboard.shortcuts')}>
         {write ? (
           <>

@@ -1,0 +1,2 @@
+export { BackupNotice } from './BackupNotice';
+export { BackupsPanel } from './BackupsPanel';
