@@ -14,6 +14,7 @@ import { loadAmmoRaw } from './ammo-load-raw';
 import { measureAmmunition } from './ammo-queries';
 import { ammoSection } from './ammo-report';
 import { bytes } from '../src/main/cli/format';
+import { crashBench } from './crash';
 import { readConfig, type BenchConfig } from './config';
 import { loadCustody } from './custody-load';
 import { measureCustody } from './custody-queries';
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
   }
   if (config.snapshot.on) await measureSnapshots(config, memory);
   await spreadsheetImport(config, memory);
+  await crashBench(); // BENCH_CRASH=0 skips it; BENCH_CRASH_KILLS (default 600)
   memory.sample();
   if (results.length > 0) console.log(`\n${finalTables(results, memory)}`);
   else console.log(`\nPeak memory of this process: RSS ${bytes(memory.rss)}, JS heap ${bytes(memory.heapUsed)} (sampled)`);
