@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 // exceljs's own ZIP library (a dependency of it): to lay a workbook's entries out in any order.
@@ -8,6 +9,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { AppError } from '../../src/main/core/errors';
 import { readSpreadsheet } from '../../src/main/core/spreadsheet/read/open';
 import { disposeHarnesses, scratchDir } from './support/harness';
+import { xlsxBytes } from './support/fuzz/sheets';
 import { writeCsv, writeXlsx, type XlsxValue } from './support/spreadsheet-files';
 
 afterEach(disposeHarnesses);
@@ -68,6 +70,20 @@ describe('cells', () => {
     const path = join(scratchDir(), 'onglets.xlsx');
     await workbook.xlsx.writeFile(path);
     expect((await readSpreadsheet(path)).rows).toEqual([['lire celle-ci']]);
+  });
+
+  test('without a shared strings part (inline strings): the visible tab, and nothing parked in /tmp', async () => {
+    const bytes = xlsxBytes({
+      omit: 'strings', second: true, firstHidden: true, header: true, rows: [], strings: [], junk: '', junkAt: 'sheet', sheetName: 'F', deflate: false,
+    });
+    const path = join(scratchDir(), 'inline.xlsx');
+    writeFileSync(path, bytes);
+    const parked = () => readdirSync(tmpdir()).filter((n) => n.startsWith('tmp-')).length;
+    const before = parked();
+    const table = await readSpreadsheet(path);
+    expect(table.rows).toHaveLength(1);
+    expect(table.rows[0]?.[1]).toBe('N° de série');
+    expect(parked()).toBe(before);
   });
 
   test('whatever order the parts are in: sheets before the workbook part and the shared strings', async () => {

@@ -7,6 +7,7 @@ import type { GardienApp } from './app';
 import { Ctx } from './context';
 import { assertDatabaseKind } from './commission/kind';
 import { AppError } from './errors';
+import { expireSession, sessionExpired } from './session';
 
 export type Handler<K extends OperationName> = (ctx: Ctx, input: OpParsed<K>) => OpOutput<K> | Promise<OpOutput<K>>;
 export type Handlers = { [K in OperationName]: Handler<K> };
@@ -33,7 +34,7 @@ export class Router {
 
   async call(op: unknown, rawInput: unknown): Promise<Result<unknown>> {
     try {
-      if (!isOperationName(op)) throw new AppError('unknown_operation', `unknown operation ${String(op)}`);
+      if (!isOperationName(op)) throw new AppError('unknown_operation', `unknown operation ${opLabel(op)}`);
       const spec = contract[op];
       const now = this.app.clock();
       // Who may call comes before what they sent: no schema details for callers without the right.
@@ -48,7 +49,7 @@ export class Router {
       return { ok: true, value: value ?? null };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toShape() };
-      this.log(`operation ${String(op)} failed`, error);
+      this.log(`operation ${opLabel(op)} failed`, error);
       return { ok: false, error: { kind: 'internal', code: 'internal', message: 'internal error' } };
     }
   }
@@ -61,6 +62,8 @@ export class Router {
       this.app.endSession();
       throw new AppError('auth_account_disabled', 'this account has been disabled');
     }
+    // 12 hours after the login the session ends, even locked or busy: no operation (unlock included) extends it.
+    if (sessionExpired(session, now)) expireSession(this.app.store, session, () => this.app.endSession());
     if (!session.locked && now.getTime() - session.lastActivity > this.app.idleLockMs()) session.locked = true;
     if (access === 'session') return;
     if (session.locked) throw new AppError('auth_locked', 'session locked after inactivity');
@@ -70,3 +73,12 @@ export class Router {
     }
   }
 }
+
+/**
+ * An operation name fit for a message, whatever the page sent: String() throws on an object
+ * without a prototype, and a refusal must never become an exception.
+ */
+function opLabel(op: unknown): string {
+  return typeof op === 'string' ? op.slice(0, 64) : typeof op;
+}
+

@@ -106,14 +106,15 @@ function casesV3(): { table: string; indexes: string } {
 }
 
 /** What schemas 6 and later added, read from the migrations themselves: their new tables (virtual first) and new columns. */
-function addedBySchema6(): { tables: string[]; columns: [string, string][] } {
+function addedBySchema6(): { tables: string[]; columns: [string, string][]; indexes: string[] } {
   const shape = (upTo: number) => {
     const d = new Database(':memory:');
     try {
       migrate(d, { upTo });
       const tables = d.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
       const columns = tables.flatMap((t) => (d.prepare('SELECT name FROM pragma_table_info(?)').all(t.name) as { name: string }[]).map((c) => `${t.name}.${c.name}`));
-      return { tables, columns: new Set(columns) };
+      const indexes = (d.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string }[]).map((i) => i.name);
+      return { tables, columns: new Set(columns), indexes: new Set(indexes) };
     } finally {
       d.close();
     }
@@ -126,7 +127,9 @@ function addedBySchema6(): { tables: string[]; columns: [string, string][] } {
   const columns = [...v6.columns]
     .filter((c) => !v5.columns.has(c) && old.has(c.split('.')[0] ?? ''))
     .map((c) => c.split('.') as [string, string]);
-  return { tables, columns };
+  // Indexes later schemas put on older tables (schema 9's on events) go too; those of dropped tables go with them.
+  const indexes = [...v6.indexes].filter((i) => !v5.indexes.has(i));
+  return { tables, columns, indexes };
 }
 
 /**
@@ -146,6 +149,7 @@ export function downgradeToV4(db: Db): void {
   db.transaction(() => {
     const v6 = addedBySchema6();
     // A virtual table takes its shadow tables with it: IF EXISTS for those.
+    for (const index of v6.indexes) db.exec(`DROP INDEX IF EXISTS ${index}`);
     for (const table of v6.tables) db.exec(`DROP TABLE IF EXISTS ${table}`);
     for (const [table, column] of v6.columns) db.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
     const columns = (db.prepare("SELECT name FROM pragma_table_info('cases')").all() as { name: string }[]).map((c) => c.name);

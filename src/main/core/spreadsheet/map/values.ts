@@ -2,6 +2,7 @@ import type { Cell } from '../read/table';
 import { foldText } from './fold';
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+const finiteOrNull = (n: number): number | null => (Number.isFinite(n) ? n : null);
 const isoOf = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
 
 /**
@@ -40,9 +41,9 @@ function daysInMonth(y: number, m: number): number {
   return m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 }
 
-/** The ISO day, or null for a day that does not exist (31/02, 29/02 of a common year). */
+/** The ISO day, or null for a day that does not exist (31/02, 29/02 of a common year) or a year outside 1000-9999. */
 function validDay(y: number, m: number, d: number): string | null {
-  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
   return isoOf(y, m, d);
 }
 
@@ -67,7 +68,7 @@ const DAY_MS = 86_400_000;
  * compatibility): serials from 61 on are one day ahead of a plain count, 60 is that phantom day.
  */
 function excelSerial(serial: number): string | null {
-  if (serial < 1 || serial >= 100_000 || isYear(serial)) return null;
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 100_000 || isYear(serial)) return null;
   const whole = Math.floor(serial);
   if (whole === 60) return null;
   return dateText(new Date(EXCEL_EPOCH + (whole < 60 ? whole + 1 : whole) * DAY_MS));
@@ -84,7 +85,8 @@ const DMY_DAY = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:\s.*)?$/;
  */
 export function parseDate(cell: Cell): string | null {
   if (cell === null || typeof cell === 'boolean') return null;
-  if (cell instanceof Date) return dateText(cell) || null;
+  // A date cell far outside the calendar (a serial of millions formatted as a date) is not a day either.
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : validDay(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
   if (typeof cell === 'number') return excelSerial(cell);
   const text = cell.trim();
   const iso = ISO_DAY.exec(text);
@@ -130,7 +132,8 @@ function plainNumber(text: string, integer: boolean): string | null {
  * "1.234,5", "1,234.5", "0,010", "12". With `integer`, "1.000" and "1,000" are a thousand.
  */
 export function parseNumber(cell: Cell, integer = false): number | null {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? Number(cell.toPrecision(15)) : null;
+  // Finite or null: 1.7976931348623157e308 rounds to Infinity at 15 digits, 400 digits of text parse to it.
+  if (typeof cell === 'number') return finiteOrNull(Number.isFinite(cell) ? Number(cell.toPrecision(15)) : Number.NaN);
   if (typeof cell !== 'string') return null;
   let text = cell.trim();
   if (text === '') return null;
@@ -140,7 +143,7 @@ export function parseNumber(cell: Cell, integer = false): number | null {
     text = spaced.replace(/ /g, '');
   }
   const plain = plainNumber(text, integer);
-  return plain !== null && PLAIN.test(plain) ? Number(plain) : null;
+  return plain !== null && PLAIN.test(plain) ? finiteOrNull(Number(plain)) : null;
 }
 
 const TRUE_WORDS = new Set(['oui', 'o', 'yes', 'y', 'x', 'vrai', 'true', '1']);

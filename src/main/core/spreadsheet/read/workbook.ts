@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 
 /** What the reader needs of exceljs's streaming reader beyond its published types (exceljs 4.4.0, pinned). */
 interface ReaderInternals {
+  sharedStrings?: unknown[];
   model?: { sheets?: { id: number; name: string; state?: string }[] };
   properties?: { model?: { date1904?: boolean } };
   _parseRels(entry: Readable): Promise<void>;
@@ -27,7 +28,7 @@ export interface StreamingWorkbook {
  * own, so an é or ’ cut in two by a chunk boundary becomes U+FFFD (measured: 16 names in 20,000
  * rows). Every part is decoded here with a stateful UTF-8 decoder first; exceljs passes strings through.
  */
-export function openWorkbook(input: Readable): StreamingWorkbook {
+export function openWorkbook(input: Readable, hasSharedStrings = true): StreamingWorkbook {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -36,6 +37,10 @@ export function openWorkbook(input: Readable): StreamingWorkbook {
     entries: 'ignore',
   });
   const internals = reader as unknown as ReaderInternals;
+  // A workbook without a shared strings part (inline strings, as Gardien's exports write) would
+  // have every sheet parked in a temp file in /tmp until the end — register data left on disk when
+  // the read stops early, and a hidden first tab lost. With none to wait for, sheets stream at once.
+  if (!hasSharedStrings) internals.sharedStrings = [];
   for (const part of ['_parseRels', '_parseWorkbook', '_parseStyles', '_parseSharedStrings'] as const) {
     const original = internals[part] as (entry: Readable) => unknown;
     (internals as unknown as Record<string, unknown>)[part] = (entry: Readable) => original.call(reader, entry.setEncoding('utf8'));

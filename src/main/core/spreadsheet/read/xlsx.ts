@@ -5,7 +5,7 @@ import { GuardedFeed } from './feed';
 import { openWorkbook } from './workbook';
 import { cellOf } from './xlsx-cell';
 import { cellBudget, isBlankRow, type Cell, type ReadOptions, type ReadRows } from './table';
-import { workbookPartsFirst, zipProblem } from './zip';
+import { hasEntry, workbookPartsFirst, zipProblem } from './zip';
 
 /** Rows read between two breaths (progress, cancel). */
 const BATCH_ROWS = 2000;
@@ -23,13 +23,19 @@ export async function readXlsxBytes(bytes: Buffer, fileName: string, opts: ReadO
   const problem = zipProblem(bytes);
   if (problem) throw damaged(fileName, problem);
   const feed = new GuardedFeed(workbookPartsFirst(bytes));
-  const workbook = openWorkbook(feed.stream);
+  const workbook = openWorkbook(feed.stream, hasEntry(bytes, 'xl/sharedStrings.xml'));
   const out: ReadRows = { rows: [], lines: [], columnCount: 0 };
   const spend = cellBudget(fileName);
   const firstSheet = async (): Promise<boolean> => {
     for await (const sheet of workbook.sheets()) {
       const wanted = workbook.firstSheetId();
-      if (wanted !== undefined && sheet.id !== wanted) continue;
+      if (wanted !== undefined && sheet.id !== wanted) {
+        // Read a skipped sheet to its end: exceljs buffers a sheet that comes before the shared
+        // strings or the workbook's rels in a temp file and deletes it as soon as we move on, and
+        // the file stream then fails to open with nobody listening (an uncaught ENOENT).
+        for await (const _row of sheet) feed.rows++;
+        continue;
+      }
       const date1904 = workbook.date1904();
       for await (const row of sheet) {
         const cells: Cell[] = [];

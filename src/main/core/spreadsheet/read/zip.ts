@@ -85,3 +85,18 @@ export function workbookPartsFirst(bytes: Buffer): Buffer {
   if (ordered.every((s, i) => s === spans[i])) return bytes;
   return Buffer.concat([...ordered.map((s) => bytes.subarray(s.start, s.end)), bytes.subarray(directory)]);
 }
+
+/** Whether the ZIP directory lists `name` (false when the directory cannot be read). */
+export function hasEntry(bytes: Buffer, name: string): boolean {
+  const eocd = findEndOfDirectory(bytes);
+  if (eocd < 0) return false;
+  const entries = bytes.readUInt16LE(eocd + 10);
+  let at = bytes.readUInt32LE(eocd + 16);
+  for (let i = 0; i < entries && at + 46 <= eocd && bytes.readUInt32LE(at) === CENTRAL; i++) {
+    const nameLength = bytes.readUInt16LE(at + 28);
+    if (bytes.toString('utf8', at + 46, at + 46 + nameLength) === name) return true;
+    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return false;
+}
+
