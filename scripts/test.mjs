@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: everything CI runs, in order, each step reported; ends with one line
-// "N passed, N failed" that counts every test of every suite (plus typecheck, lint and build,
-// one check each) and exits non-zero when anything failed or nothing ran.
+// "N passed, N failed" that counts every test of every suite (plus typecheck, lint,
+// electronegativity and build, one check each) and exits non-zero when anything failed or nothing ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -85,6 +85,8 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 check('native module for Node', process.execPath, ['scripts/native.mjs', 'node']);
 check('typecheck', npx, ['tsc', '-b']);
 check('lint', npx, ['eslint', '.', '--max-warnings', '0']);
+// Electron security linter; fails on any finding not explained in security/electronegativity-allowlist.json.
+check('electronegativity', process.execPath, ['scripts/electronegativity.mjs']);
 suite('unit', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'unit.json')}`], 'unit.json', (j) => ({
   passed: j.numPassedTests ?? 0,
   failed: (j.numFailedTests ?? 0) + (j.numRuntimeErrorTestSuites ?? 0),

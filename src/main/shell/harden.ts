@@ -6,11 +6,27 @@ const log = (what: string, url: string): void => console.warn(`[gardien] blocked
 /**
  * Applies the policy of security.ts to every WebContents and every session ever created (windows,
  * devtools, a print window or partition a future feature adds), so none can be forgotten.
+ * `development` (unpackaged) lets DevTools load its own devtools:// pages.
  * Call before app 'ready'; index.ts also hardens the default session once ready.
  */
-export function hardenWebContents(devOrigin: string | null): void {
-  app.on('session-created', (session) => hardenSession(session, devOrigin));
+export function hardenWebContents(devOrigin: string | null, development = devOrigin !== null): void {
+  app.on('session-created', (session) => hardenSession(session, devOrigin, development));
+  // Electron refuses a bad certificate by default; said explicitly so no later handler can trust one.
+  app.on('certificate-error', (event, _contents, url, _error, _certificate, callback) => {
+    event.preventDefault();
+    callback(false);
+    log('certificate', url);
+  });
+  // By default Electron answers a client-certificate request with the first certificate of the
+  // store: a page must never learn or use the PC's certificates.
+  app.on('select-client-certificate', (event, _contents, url, _list, callback) => {
+    event.preventDefault();
+    callback();
+    log('client certificate', url);
+  });
   app.on('web-contents-created', (_event, contents) => {
+    // Every new window is refused here: window.open, target=_blank, and the shift-, ctrl- and
+    // middle-click (auxclick) dispositions of a link alike.
     contents.setWindowOpenHandler(({ url }) => {
       log('window.open', url);
       return windowOpenDecision(url);
@@ -34,12 +50,12 @@ export function hardenWebContents(devOrigin: string | null): void {
 }
 
 /** Denies every permission and cuts the network for a session. Idempotent (handlers are replaced). */
-export function hardenSession(session: Session, devOrigin: string | null): void {
+export function hardenSession(session: Session, devOrigin: string | null, development = devOrigin !== null): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionDecision(permission)));
   session.setPermissionCheckHandler((_contents, permission) => permissionDecision(permission));
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
-    const allowed = requestAllowed(details.url, devOrigin);
+    const allowed = requestAllowed(details.url, devOrigin, development);
     if (!allowed) log('request', details.url);
     callback({ cancel: !allowed });
   });

@@ -83,15 +83,20 @@ export function permissionDecision(_permission: string): boolean {
 const NETWORK_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'ws:', 'wss:']);
 
 /**
- * webRequest policy: the app is offline, so every http(s)/ws(s) request is cancelled, except (in
- * development) to the dev server's own origin, its ws:// hot-reload socket included. Local schemes
- * (app:, data:, blob:, devtools:) never leave the machine and pass.
+ * webRequest policy, an allowlist: the app's own pages (app://gardien only), data: URLs (inline
+ * images; CSP decides where they may appear), blob: URLs made by the app's own page, DevTools'
+ * devtools:// pages in an unpackaged build, and (in development) the dev server's origin, its ws://
+ * hot-reload socket included. Everything else is cancelled: any http(s)/ws(s) (the app is offline),
+ * file:, ftp:, chrome:, other app:// hosts, other custom schemes.
  */
-export function requestAllowed(url: string, devOrigin?: string | null): boolean {
+export function requestAllowed(url: string, devOrigin?: string | null, development = Boolean(devOrigin)): boolean {
   const u = parse(url);
   if (!u) return false;
-  if (!NETWORK_SCHEMES.has(u.protocol)) return true;
-  if (!devOrigin) return false;
+  if (u.protocol === `${APP_SCHEME}:`) return isAppUrl(url);
+  if (u.protocol === 'data:') return true;
+  if (u.protocol === 'blob:') return isAppUrl(url.slice('blob:'.length), devOrigin);
+  if (u.protocol === 'devtools:') return development;
+  if (!NETWORK_SCHEMES.has(u.protocol) || !devOrigin) return false;
   if (u.protocol === 'ws:') u.protocol = 'http:';
   else if (u.protocol === 'wss:') u.protocol = 'https:';
   return isAppUrl(u.href, devOrigin);

@@ -44,6 +44,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      // Electron's checklist advice against middle-click navigation; the window-open handler
+      // (harden.ts) is what denies the new window whatever Chromium does with this flag.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       safeDialogs: true,
       devTools: options.development,
