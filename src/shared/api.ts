@@ -25,4 +25,8 @@ export interface GardienApi {
   chooseSnapshots(folder: boolean): Promise<{ paths: string[] }>;
   /** The open dialog for one CSV or XLSX register to import: its path (granted to imports.*), or none. */
   chooseSpreadsheet(): Promise<{ paths: string[] }>;
+  /** The open dialog for the backups' folder (a USB stick): its path (granted to backups.configure), or null. */
+  chooseBackupFolder(): Promise<{ path: string | null }>;
+  /** The open dialog for one backup file: its path (granted to backups.inspect and restore), or null. */
+  chooseBackupFile(): Promise<{ path: string | null }>;
 }

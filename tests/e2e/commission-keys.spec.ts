@@ -107,9 +107,11 @@ test('keys and transfers: a rotation accepted, a key revoked, a transfer linked 
     await expect(page.getByTestId('settings-saved')).toBeVisible();
     commissionClock.offsetMs = 3 * DAY;
     await page.getByTestId('nav-alerts').click();
-    // Three days without activity locked the session: the manager unlocks and sees the alerts.
-    await page.locator('#unlock-password').fill(COMMISSION_MANAGER.password);
-    await page.getByTestId('unlock-submit').click();
+    // Three days later the session has ended (12 hours at most): the manager signs in again and sees the alerts.
+    await expect(page.getByTestId('login-notice')).toBeVisible();
+    await page.locator('#login-username').fill(COMMISSION_MANAGER.username);
+    await page.locator('#login-password').fill(COMMISSION_MANAGER.password);
+    await page.getByTestId('login-submit').click();
     await page.getByTestId('nav-alerts').click();
     const late = page.getByTestId('alerts-unmatched_transfer');
     await expect(late.locator('li')).toHaveCount(1);

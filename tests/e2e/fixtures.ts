@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GardienApp } from '../../src/main/core/app';
+import { chooseBackupFile, chooseBackupFolder } from '../../src/main/shell/choose-backups';
 import { chooseSnapshots } from '../../src/main/shell/choose-snapshots';
 import { chooseSpreadsheet } from '../../src/main/shell/choose-spreadsheet';
 import { saveExport } from '../../src/main/shell/export-file';
@@ -61,6 +62,13 @@ export const test = base.extend<{ dataDir: string; app: GardienApp; snapshotChoi
     await page.exposeFunction('__gardienChooseSpreadsheet', () =>
       chooseSpreadsheet(async () => (snapshotChoice.paths.length > 0 ? [...snapshotChoice.paths] : null), app),
     );
+    // The backups' open dialogs (choose-backups.ts): the first path the spec chose (a folder, or a .gbak file).
+    await page.exposeFunction('__gardienChooseBackupFolder', () =>
+      chooseBackupFolder(async () => (snapshotChoice.paths.length > 0 ? [...snapshotChoice.paths] : null), app),
+    );
+    await page.exposeFunction('__gardienChooseBackupFile', () =>
+      chooseBackupFile(async () => (snapshotChoice.paths.length > 0 ? [...snapshotChoice.paths] : null), app),
+    );
     await page.addInitScript(() => {
       const w = globalThis as unknown as {
         gardien: unknown;
@@ -69,6 +77,8 @@ export const test = base.extend<{ dataDir: string; app: GardienApp; snapshotChoi
         __gardienSaveExport: (name: unknown) => Promise<unknown>;
         __gardienChooseSnapshots: (folder: unknown) => Promise<unknown>;
         __gardienChooseSpreadsheet: () => Promise<unknown>;
+        __gardienChooseBackupFolder: () => Promise<unknown>;
+        __gardienChooseBackupFile: () => Promise<unknown>;
       };
       w.gardien = {
         invoke: (op: unknown, input: unknown) => w.__gardienInvoke(op, input),
@@ -76,6 +86,8 @@ export const test = base.extend<{ dataDir: string; app: GardienApp; snapshotChoi
         saveExport: (name: unknown) => w.__gardienSaveExport(String(name).slice(0, 200)),
         chooseSnapshots: (folder: unknown) => w.__gardienChooseSnapshots(folder === true),
         chooseSpreadsheet: () => w.__gardienChooseSpreadsheet(),
+        chooseBackupFolder: () => w.__gardienChooseBackupFolder(),
+        chooseBackupFile: () => w.__gardienChooseBackupFile(),
       };
     });
     await page.goto('/');

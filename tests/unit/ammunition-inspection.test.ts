@@ -28,6 +28,8 @@ async function setup(role: 'manager' | 'storekeeper' = 'manager') {
 /** Moves the store clock to a given calendar day (noon) and unlocks the idle-locked session. */
 async function travelTo(h: Harness, clock: TestClock, day: string, role: 'manager' | 'storekeeper' = 'manager') {
   clock.t = new Date(`${day}T12:00:00`).getTime();
+  // Days pass in one session: the 12-hour session limit is not under test here.
+  if (h.app.session) h.app.session.startedAt = clock.t;
   await h.ok('auth.unlock', { password: USERS[role].password });
 }
 

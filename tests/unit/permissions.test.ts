@@ -108,6 +108,10 @@ function samples(): Partial<Record<OperationName, unknown>> {
     'imports.cancel': {},
     'imports.list': {},
     'exports.spreadsheet': { kind: 'weapons', query: {}, format: 'csv' },
+    'audit.list': { kind: 'two_person', limit: 20 },
+    'backups.status': {}, 'backups.configure': { daily: true }, 'backups.run': { reason: 'manual' },
+    'backups.inspect': { path: '/nonexistent/backup.gbak', passphrase: 'phrase secrète' },
+    'backups.restore': { path: '/nonexistent/backup.gbak', passphrase: 'phrase secrète' },
   };
 }
 
@@ -238,6 +242,12 @@ describe('permissions are checked in core, through the router', () => {
     expect(dumpProjections(h.db)).toEqual(before);
   });
 
+  it('refuses the audit view to a storekeeper (a read restricted to managers and auditors)', async () => {
+    const h = template.copy();
+    await h.login('storekeeper');
+    expect(codes(await callAll(h, ['audit.list']))).toEqual({ 'audit.list': 'forbidden/forbidden' });
+  });
+
   it('lets an auditor read', async () => {
     const h = template.copy();
     await h.login('auditor');
@@ -270,7 +280,11 @@ describe('permissions are checked in core, through the router', () => {
     const h = template.copy();
     await h.login('manager');
     const results = await callAll(h, opsWith('manage'));
-    expect(codes(results.filter(([, r]) => !r.ok))).toEqual({});
+    // Backups need a folder and a passphrase set, and a file chosen in the dialog: refused for that, not for the role.
+    expect(codes(results.filter(([, r]) => !r.ok))).toEqual({
+      'backups.run': 'conflict/backup_not_configured', 'backups.inspect': 'forbidden/backup_path_not_granted',
+      'backups.restore': 'forbidden/backup_path_not_granted',
+    });
   });
 
   it('rejects an unknown operation name', async () => {

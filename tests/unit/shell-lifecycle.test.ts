@@ -86,7 +86,10 @@ describe('main process lifecycle (against a fake Electron)', () => {
     const win = await ready();
     expect(existsSync(dataDir)).toBe(true);
     expect(fake.protocolHandlers.has('app')).toBe(true);
-    expect([...fake.ipc.keys()]).toEqual(['gardien:invoke', 'gardien:save-pdf', 'gardien:save-export', 'gardien:choose-snapshots', 'gardien:choose-spreadsheet']);
+    expect([...fake.ipc.keys()]).toEqual([
+      'gardien:invoke', 'gardien:save-pdf', 'gardien:save-export', 'gardien:choose-snapshots', 'gardien:choose-spreadsheet',
+      'gardien:choose-backup-folder', 'gardien:choose-backup-file',
+    ]);
     expect(fake.session.permissionRequest).not.toBeNull();
     expect(fake.session.beforeRequest).not.toBeNull();
 
@@ -167,6 +170,64 @@ describe('main process lifecycle (against a fake Electron)', () => {
     fake.openPaths = [join(base, 'usb', 'copy.gsnap')];
     const choose = fake.ipc.get('gardien:choose-snapshots') as unknown as (event: unknown, folder: unknown) => Promise<unknown>;
     expect(await choose(sender, false)).toEqual({ paths: fake.openPaths });
+  });
+
+  it('closing the window before backups are set up is not held', async () => {
+    process.env['GARDIEN_DATA_DIR'] = join(base, 'data');
+    await boot();
+    const win = await ready();
+    const invoke = fake.ipc.get('gardien:invoke') as unknown as Invoke;
+    const setup = await invoke(fromApp, 'app.setup', {
+      armoury: { code: 'ML-TST-03', name: 'Armurerie', agency: 'police', region: 'Ségou', language: 'fr' },
+      manager: { username: 'chef', fullName: 'Awa Traoré', password: 'chef-mot-de-passe-1', passwordConfirm: 'chef-mot-de-passe-1' },
+    });
+    expect(setup.ok, JSON.stringify(setup)).toBe(true);
+
+    // Not set up yet: the window's close is not held.
+    const first = { prevented: false, preventDefault() { this.prevented = true; } };
+    win.emit('close', first);
+    expect(first.prevented).toBe(false);
+    expect(fake.dialogs).toEqual([]);
+  });
+
+  it('the backup on close: the window waits under "Backing up…", the backup is written, then the app quits', async () => {
+    const dataDir = join(base, 'data');
+    const usb = join(base, 'usb');
+    mkdirSync(usb);
+    process.env['GARDIEN_DATA_DIR'] = dataDir;
+    await boot();
+    const win = await ready();
+    const sender = { ...fromApp, sender: win.webContents };
+    const invoke = fake.ipc.get('gardien:invoke') as unknown as Invoke;
+    await invoke(fromApp, 'app.setup', {
+      armoury: { code: 'ML-TST-03', name: 'Armurerie', agency: 'police', region: 'Ségou', language: 'fr' },
+      manager: { username: 'chef', fullName: 'Awa Traoré', password: 'chef-mot-de-passe-1', passwordConfirm: 'chef-mot-de-passe-1' },
+    });
+    // The folder comes from the dialog, which grants it; a folder typed by the page is refused.
+    const refused = await invoke(fromApp, 'backups.configure', { folder: usb });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'backup_path_not_granted' } });
+    fake.openPaths = [usb];
+    const chooseFolder = fake.ipc.get('gardien:choose-backup-folder') as unknown as (event: unknown) => Promise<unknown>;
+    expect(await chooseFolder(sender)).toEqual({ path: usb });
+    const passphrase = 'cle usb du coffre, armurerie de test';
+    const configured = await invoke(fromApp, 'backups.configure', { folder: usb, passphrase, confirm: passphrase });
+    expect(configured).toMatchObject({ ok: true, value: { configured: true, settings: { onClose: true } } });
+
+    const close = { prevented: false, preventDefault() { this.prevented = true; } };
+    win.emit('close', close);
+    expect(close.prevented).toBe(true);
+    expect(fake.dialogs.at(-1)).toMatchObject({ type: 'info', message: 'Sauvegarde avant la fermeture…' });
+    // The database stays open while the backup is made; the app quits by itself afterwards.
+    await vi.waitFor(() => expect(fake.app.calls).toContain('quit'), { timeout: 15_000 });
+    const written = readdirSync(usb).filter((n) => n.endsWith('.gbak'));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^ML-TST-03-\d{8}-\d{6}\.gbak$/);
+    expect(existsSync(join(dataDir, 'armoury.sqlite-wal'))).toBe(false);
+    // The quit's own close passes.
+    const again = { prevented: false, preventDefault() { this.prevented = true; } };
+    win.emit('close', again);
+    expect(again.prevented).toBe(false);
+    expect(fake.app.calls.filter((c) => c === 'quit')).toHaveLength(1);
   });
 
   it('--data-dir= beats GARDIEN_DATA_DIR; before-quit closes the database', async () => {

@@ -114,9 +114,11 @@ describe('navigation, windows, permissions and network', () => {
     expect(requestAllowed('ws://localhost:5173/', DEV)).toBe(true);
     expect(requestAllowed('http://localhost:5173/@vite/client', DEV)).toBe(true);
     expect(requestAllowed('https://localhost:5173/', DEV)).toBe(false);
-    for (const url of ['app://gardien/assets/a.js', 'data:image/png;base64,AAAA', 'blob:app://gardien/1', 'devtools://devtools/x']) {
+    for (const url of ['app://gardien/assets/a.js', 'data:image/png;base64,AAAA', 'blob:app://gardien/1']) {
       expect(requestAllowed(url), url).toBe(true);
     }
+    // The full allowlist (devtools only unpacked, file: and other schemes refused) is in shell-policy.test.ts.
+    expect(requestAllowed('devtools://devtools/x', null, true)).toBe(true);
   });
 });
 
@@ -214,7 +216,7 @@ describe('boundaries', () => {
   });
 
   it('the pure policy files do not import electron either (they are tested on Node)', () => {
-    for (const f of ['security.ts', 'data-dir.ts', 'channel.ts', 'export-file.ts', 'choose-snapshots.ts']) {
+    for (const f of ['security.ts', 'data-dir.ts', 'channel.ts', 'export-file.ts', 'choose-snapshots.ts', 'choose-backups.ts', 'backups.ts']) {
       expect(electronImport.test(readFileSync(join(repo, 'src/main/shell', f), 'utf8')), f).toBe(false);
     }
     expect(electronImport.test("import { app } from 'electron';")).toBe(true);
@@ -222,7 +224,7 @@ describe('boundaries', () => {
 });
 
 describe('preload', () => {
-  it('exposes only window.gardien.invoke (allowlisted), savePdf, saveExport, chooseSnapshots and chooseSpreadsheet, each over its own channel', async () => {
+  it('exposes only window.gardien.invoke (allowlisted), savePdf, saveExport and the open dialogs, each over its own channel', async () => {
     const exposed = new Map<string, unknown>();
     const invoke = vi.fn(async () => ({ ok: true, value: null }));
     vi.doMock('electron', () => ({
@@ -234,7 +236,7 @@ describe('preload', () => {
 
     expect([...exposed.keys()]).toEqual(['gardien']);
     const api = exposed.get('gardien') as Record<string, (op: unknown, input: unknown) => Promise<unknown>>;
-    expect(Object.keys(api)).toEqual(['invoke', 'savePdf', 'saveExport', 'chooseSnapshots', 'chooseSpreadsheet']);
+    expect(Object.keys(api)).toEqual(['invoke', 'savePdf', 'saveExport', 'chooseSnapshots', 'chooseSpreadsheet', 'chooseBackupFolder', 'chooseBackupFile']);
 
     await api['invoke']?.('app.status', {});
     expect(invoke).toHaveBeenCalledWith('gardien:invoke', 'app.status', {});
@@ -255,6 +257,11 @@ describe('preload', () => {
     expect(invoke).toHaveBeenLastCalledWith('gardien:choose-snapshots', true);
     await api['chooseSpreadsheet']?.('ignored', undefined);
     expect(invoke).toHaveBeenLastCalledWith('gardien:choose-spreadsheet');
+    // The backups' dialogs take nothing from the page: what is chosen comes from the dialog.
+    await api['chooseBackupFolder']?.('/etc', undefined);
+    expect(invoke).toHaveBeenLastCalledWith('gardien:choose-backup-folder');
+    await api['chooseBackupFile']?.('/etc/passwd', undefined);
+    expect(invoke).toHaveBeenLastCalledWith('gardien:choose-backup-file');
   });
 
   it('the preload source keeps to contextBridge and ipcRenderer.invoke', () => {

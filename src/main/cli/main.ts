@@ -1,3 +1,4 @@
+import { backupCommand, restoreCommand } from './backup';
 import type { Command } from './command';
 import { commissionCommand } from './commission';
 import { demoCommand } from './demo';
@@ -10,7 +11,7 @@ import { keyCommand } from './key';
 import { snapshotCommand } from './snapshot';
 import { verifyCommand } from './verify';
 
-const COMMANDS: readonly Command[] = [initCommand, verifyCommand, demoCommand, headCommand, keyCommand, snapshotCommand, commissionCommand, importCommand, exportCommand];
+const COMMANDS: readonly Command[] = [initCommand, verifyCommand, demoCommand, headCommand, keyCommand, snapshotCommand, commissionCommand, importCommand, exportCommand, backupCommand, restoreCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,6 +1,8 @@
 import { accountHandlers } from './accounts/handlers';
 import { ammunitionHandlers } from './ammunition/handlers';
+import { auditHandlers } from './audit/handlers';
 import { armouryHandlers } from './armoury/handlers';
+import { backupHandlers } from './backup/handlers';
 import { caseHandlers } from './cases/handlers';
 import { commissionHandlers } from './commission/handlers';
 import { custodyHandlers } from './custody/handlers';
@@ -17,5 +19,5 @@ import type { Handlers } from './router';
 export const handlers: Handlers = {
   ...armouryHandlers, ...accountHandlers, ...registerHandlers, ...ammunitionHandlers,
   ...officerHandlers, ...custodyHandlers, ...caseHandlers, ...handoverHandlers, ...stockCheckHandlers,
-  ...reportHandlers, ...snapshotHandlers, ...commissionHandlers, ...spreadsheetHandlers,
+  ...reportHandlers, ...snapshotHandlers, ...commissionHandlers, ...spreadsheetHandlers, ...auditHandlers, ...backupHandlers,
 };

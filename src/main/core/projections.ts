@@ -1,6 +1,7 @@
 import { projectAccounts } from './accounts/project';
 import { projectAmmunition } from './ammunition/project';
 import { projectArmoury } from './armoury/project';
+import { projectBackups } from './backup/project';
 import { projectCases } from './cases/project';
 import { projectCommission } from './commission/project';
 import { projectCustody } from './custody/project';
@@ -13,7 +14,7 @@ import { projectRegister } from './register/project';
 import { projectSnapshots } from './snapshot/project';
 import { projectImports } from './spreadsheet/project';
 
-const PROJECTORS = [projectArmoury, projectAccounts, projectRegister, projectAmmunition, projectOfficers, projectCustody, projectCases, projectHandover, projectStockChecks, projectCommission, projectSnapshots, projectImports];
+const PROJECTORS = [projectArmoury, projectAccounts, projectRegister, projectAmmunition, projectOfficers, projectCustody, projectCases, projectHandover, projectStockChecks, projectCommission, projectSnapshots, projectImports, projectBackups];
 
 /** Applies one event to every projection; an event nobody understands is a bug, not a no-op. */
 export function projectEvent(s: Statements, e: StoredEvent): void {
@@ -57,4 +58,5 @@ export const PROJECTION_TABLES: readonly { table: string; orderBy: string }[] = 
   { table: 'national_imports', orderBy: 'id' },
   { table: 'imports', orderBy: 'id' },
   { table: 'import_mappings', orderBy: 'kind, shape' },
+  { table: 'backups', orderBy: 'seq' },
 ];

@@ -8,3 +8,7 @@ export const SAVE_EXPORT_CHANNEL = 'gardien:save-export';
 export const CHOOSE_SNAPSHOTS_CHANNEL = 'gardien:choose-snapshots';
 /** The open dialog for one spreadsheet to import; its path is granted to core's imports.* operations. */
 export const CHOOSE_SPREADSHEET_CHANNEL = 'gardien:choose-spreadsheet';
+/** The open dialog for the backups' folder; its path is granted to core's backups.configure. */
+export const CHOOSE_BACKUP_FOLDER_CHANNEL = 'gardien:choose-backup-folder';
+/** The open dialog for one backup file to restore; its path is granted to backups.inspect and restore. */
+export const CHOOSE_BACKUP_FILE_CHANNEL = 'gardien:choose-backup-file';

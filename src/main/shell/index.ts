@@ -6,10 +6,13 @@
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { GardienApp } from '../core/app';
+import { backupRunner } from '../core/backup';
+import { showBackingUp } from './backup-notice';
+import { AutomaticBackups } from './backups';
 import { INVOKE_CHANNEL } from './channel';
 import { chooseDataDir, prepareDataDir } from './data-dir';
 import { hardenSession, hardenWebContents } from './harden';
-import { registerChooseSnapshots, registerChooseSpreadsheet, registerSaveExport, registerSavePdf, registerTrustedHandler } from './ipc';
+import { registerChooseBackups, registerChooseSnapshots, registerChooseSpreadsheet, registerSaveExport, registerSavePdf, registerTrustedHandler } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_ENTRY_URL, devOriginFrom } from './security';
 import { showStartupError } from './startup-error';
@@ -26,6 +29,8 @@ const preloadPath = join(__dirname, '../preload/index.js');
 
 let core: GardienApp | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** The daily backup and the backup on close (backups.ts). */
+let backups: AutomaticBackups | null = null;
 
 /** Resolved before 'ready' because an override also moves Electron's profile (see main()). */
 function resolveDataDir(): DataDir {
@@ -45,6 +50,7 @@ function resolveDataDir(): DataDir {
 
 /** Idempotent: closing the database checkpoints the WAL into the main file. */
 function closeCore(): void {
+  backups?.stopDaily();
   const c = core;
   core = null;
   try {
@@ -55,7 +61,7 @@ function closeCore(): void {
 }
 
 async function start(dataDir: DataDir): Promise<void> {
-  hardenSession(session.defaultSession, devOrigin);
+  hardenSession(session.defaultSession, devOrigin, development);
   serveRenderer(rendererRoot);
   if (!dataDir.ok) throw dataDir.error;
 
@@ -66,11 +72,36 @@ async function start(dataDir: DataDir): Promise<void> {
   registerSaveExport(devOrigin, dataDir.dir);
   registerChooseSnapshots(devOrigin, gardien);
   registerChooseSpreadsheet(devOrigin, gardien);
+  registerChooseBackups(devOrigin, gardien);
+  backups = new AutomaticBackups({ runner: backupRunner(gardien) });
+  backups.startDaily();
 
   mainWindow = createMainWindow({ preload: preloadPath, url: devOrigin ?? APP_ENTRY_URL, development });
+  mainWindow.on('close', (event) => {
+    if (waitForCloseBackup()) event.preventDefault();
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+}
+
+/**
+ * True while the close (or quit) must wait for the backup on close, which shows its notice on the
+ * window; the app then quits by itself, whether the backup succeeded, failed or timed out.
+ */
+function waitForCloseBackup(): boolean {
+  const win = mainWindow;
+  return backups?.interceptClose(() => showBackingUp(win, closingLanguage()), () => app.quit()) ?? false;
+}
+
+/** The signed-in user's language, else the armoury's, else the system's. */
+function closingLanguage(): string {
+  try {
+    const status = core?.status();
+    return status?.session?.language ?? status?.armoury?.language ?? app.getLocale();
+  } catch {
+    return app.getLocale();
+  }
 }
 
 async function fail(error: unknown, dir: string | null): Promise<void> {
@@ -86,7 +117,7 @@ function main(): void {
   // Both must happen before 'ready'.
   app.enableSandbox();
   registerAppScheme();
-  hardenWebContents(devOrigin);
+  hardenWebContents(devOrigin, development);
 
   const dataDir = resolveDataDir();
   if (!app.requestSingleInstanceLock()) {
@@ -103,7 +134,12 @@ function main(): void {
     closeCore();
     app.quit();
   });
-  app.on('before-quit', closeCore);
+  // A quit (menu, Cmd+Q) waits for the backup on close as a closed window does. The event may be
+  // missing when the test's fake Electron emits it bare.
+  app.on('before-quit', (event: { preventDefault(): void } | undefined) => {
+    if (waitForCloseBackup()) event?.preventDefault();
+    else closeCore();
+  });
 
   app
     .whenReady()

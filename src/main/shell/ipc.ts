@@ -1,6 +1,9 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../../shared/result';
-import { CHOOSE_SNAPSHOTS_CHANNEL, CHOOSE_SPREADSHEET_CHANNEL, INVOKE_CHANNEL, SAVE_EXPORT_CHANNEL, SAVE_PDF_CHANNEL } from './channel';
+import {
+  CHOOSE_BACKUP_FILE_CHANNEL, CHOOSE_BACKUP_FOLDER_CHANNEL, CHOOSE_SNAPSHOTS_CHANNEL, CHOOSE_SPREADSHEET_CHANNEL, INVOKE_CHANNEL, SAVE_EXPORT_CHANNEL, SAVE_PDF_CHANNEL,
+} from './channel';
+import { chooseBackupFile, chooseBackupFolder, type BackupGrants } from './choose-backups';
 import { chooseSnapshots, type ImportGrants } from './choose-snapshots';
 import { chooseSpreadsheet } from './choose-spreadsheet';
 import { askOpenPaths, askSavePath } from './dialogs';
@@ -106,4 +109,24 @@ export function registerChooseSpreadsheet(devOrigin: string | null, grants: Impo
       return { paths: [] };
     }
   });
+}
+
+/** Choosing the backups' folder and a backup file to restore: same sender check; the one chosen path is granted. */
+export function registerChooseBackups(devOrigin: string | null, grants: BackupGrants): void {
+  const channels = [
+    [CHOOSE_BACKUP_FOLDER_CHANNEL, chooseBackupFolder],
+    [CHOOSE_BACKUP_FILE_CHANNEL, chooseBackupFile],
+  ] as const;
+  for (const [channel, choose] of channels) {
+    ipcMain.handle(channel, async (event) => {
+      const url = senderUrl(event);
+      if (url === null || !isAppUrl(url, devOrigin)) return { path: null };
+      try {
+        return await choose(askOpenPaths(event.sender), grants);
+      } catch (error) {
+        console.error(`[gardien] ${channel} failed`, error);
+        return { path: null };
+      }
+    });
+  }
 }

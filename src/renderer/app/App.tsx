@@ -22,6 +22,9 @@ export function App() {
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   // Why the user is back at the login screen (account disabled, session ended), until they sign in.
   const [notice, setNotice] = useState<Coded | null>(null);
+  // The screen shown when the session locked: the shell is unmounted while locked (nothing of it
+  // stays in the page) and reopens there, its data fetched afresh, once its owner unlocks.
+  const [lastScreen, setLastScreen] = useState<unknown>(null);
 
   const refresh = useCallback(async () => {
     const r = await call('app.status', {});
@@ -54,8 +57,10 @@ export function App() {
     await refresh();
   }, [refresh]);
 
+  // A new sign-in (after a sign-out or an ended session) starts from the first screen.
   const signedIn = useCallback(async () => {
     setNotice(null);
+    setLastScreen(null);
     await refresh();
   }, [refresh]);
 
@@ -66,18 +71,24 @@ export function App() {
   if (status.state === 'error') content = <StartupErrorScreen error={status.error} onRetry={retry} />;
   else if (status.state === 'setup') content = <SetupScreen status={status} onDone={signedIn} />;
   else if (!status.session) content = <LoginScreen status={status} notice={notice} onDone={signedIn} />;
-  else {
-    const locked = status.session.locked;
-    // The shell stays mounted (hidden, inert) under the lock screen so unsaved work survives.
+  else if (status.session.locked) {
+    // Locked: only the lock screen is in the page. Whatever was on screen (names, serials, a form
+    // half filled) is gone from the DOM, not merely hidden, on a PC others walk up to.
+    content = <LockScreen session={status.session} onDone={refresh} />;
+  } else {
     // The national commission's register has its own shell: its screens are not an armoury's.
     const ShellKind = status.kind === 'commission' ? CommissionShell : Shell;
     content = (
-      <>
-        {locked ? <LockScreen session={status.session} onDone={refresh} /> : null}
-        <div className="shell-host" hidden={locked} inert={locked}>
-          <ShellKind key={status.session.userId} status={status} session={status.session} onChange={refresh} />
-        </div>
-      </>
+      <div className="shell-host">
+        <ShellKind
+          key={status.session.userId}
+          status={status}
+          session={status.session}
+          onChange={refresh}
+          initialScreen={lastScreen}
+          onScreen={setLastScreen}
+        />
+      </div>
     );
   }
   return (

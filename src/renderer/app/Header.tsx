@@ -3,10 +3,10 @@ import type { AppStatus } from '../../shared/contract/app';
 import type { SessionInfo } from '../../shared/domain/accounts';
 import { isCustodyScreen } from '../features/custody/screens';
 import { HeaderUser } from './HeaderUser';
-import { canManage, canWrite, type Screen } from './navigation';
+import { canAudit, canManage, canWrite, type Screen } from './navigation';
 import { NavBar } from './NavBar';
 
-type NavName = 'register' | 'newWeapon' | 'custody' | 'ammunition' | 'stockChecks' | 'documents' | 'snapshots' | 'users' | 'settings' | 'account';
+type NavName = 'register' | 'newWeapon' | 'custody' | 'ammunition' | 'stockChecks' | 'documents' | 'snapshots' | 'users' | 'audit' | 'settings' | 'account';
 
 /** Which armoury, who is signed in, where to go: always visible, reachable by Tab in reading order. */
 export function Header(props: {
@@ -23,6 +23,7 @@ export function Header(props: {
   if (canWrite(session)) items.push('newWeapon');
   items.push('custody', 'ammunition', 'stockChecks', 'documents');
   if (canManage(session)) items.push('snapshots', 'users');
+  if (canAudit(session)) items.push('audit');
   items.push('settings', 'account');
   // The dossier belongs to the register; every ammunition or custody screen to its own entry.
   const name = props.screen.name;

@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppStatus } from '../../shared/contract/app';
 import type { SessionInfo } from '../../shared/domain/accounts';
 import { AccountScreen, SettingsScreen, UsersScreen } from '../features/accounts';
 import { AmmoScreen } from '../features/ammunition';
+import { AuditScreen } from '../features/audit';
 import { CustodyScreen, isCustodyScreen } from '../features/custody';
 import { ImportScreen } from '../features/imports';
 import { OverdueBanner } from '../features/custody/dashboard/OverdueBanner';
@@ -13,13 +14,23 @@ import { SnapshotsScreen } from '../features/snapshots';
 import { StockCheckScreen } from '../features/stockcheck';
 import { call } from '../lib/client';
 import { Header } from './Header';
-import { NavigationContext, SessionContext, canManage, canWrite, type Screen } from './navigation';
+import { NavigationContext, SessionContext, canAudit, canManage, canWrite, type Screen } from './navigation';
 import { useIdleLock } from './useIdleLock';
 
-/** The signed-in app: header and navigation around the current screen; locks itself when idle. */
-export function Shell(props: { status: AppStatus; session: SessionInfo; onChange: () => Promise<void> }) {
-  const [screen, setScreen] = useState<Screen>({ name: 'register' });
-  const { onChange, session } = props;
+/**
+ * The signed-in app: header and navigation around the current screen; locks itself when idle.
+ * It is unmounted while the session is locked and opens again on the screen it reported last.
+ */
+export function Shell(props: {
+  status: AppStatus;
+  session: SessionInfo;
+  onChange: () => Promise<void>;
+  initialScreen?: unknown;
+  onScreen?: (screen: Screen) => void;
+}) {
+  const [screen, setScreen] = useState<Screen>(() => (props.initialScreen as Screen | null | undefined) ?? { name: 'register' });
+  const { onChange, session, onScreen } = props;
+  useEffect(() => onScreen?.(screen), [screen, onScreen]);
 
   const lock = useCallback(async () => {
     await call('auth.lock', {});
@@ -47,6 +58,7 @@ export function Shell(props: { status: AppStatus; session: SessionInfo; onChange
 
 function allowedScreen(screen: Screen, session: SessionInfo): Screen {
   if ((screen.name === 'users' || screen.name === 'snapshots') && !canManage(session)) return { name: 'register' };
+  if (screen.name === 'audit' && !canAudit(session)) return { name: 'register' };
   if ((screen.name === 'newWeapon' || screen.name === 'import') && !canWrite(session)) return { name: 'register' };
   if (screen.name === 'ammoReceive' && !canWrite(session)) return { name: 'ammunition' };
   if ((screen.name === 'custodyIssue' || screen.name === 'custodyReturn' || screen.name === 'handover') && !canWrite(session)) {
@@ -78,6 +90,8 @@ function renderScreen(screen: Screen, onChange: () => Promise<void>) {
       return <PrintScreen doc={screen.doc} back={screen.back} />;
     case 'snapshots':
       return <SnapshotsScreen />;
+    case 'audit':
+      return <AuditScreen />;
     case 'import':
       return <ImportScreen key={screen.kind} kind={screen.kind} />;
     default:

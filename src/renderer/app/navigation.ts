@@ -43,7 +43,9 @@ export type Screen =
   // Signed snapshots for the national commission (managers).
   | { name: 'snapshots' }
   // Bringing an existing register in from a spreadsheet (roles that write).
-  | { name: 'import'; kind: ImportKind };
+  | { name: 'import'; kind: ImportKind }
+  // Sign-ins, failed sign-ins, overrides and two-person actions (managers and auditors).
+  | { name: 'audit' };
 
 /** What the register screen shows: its search, filters and order (printed as they are). */
 export interface RegisterView {
@@ -92,3 +94,5 @@ export const useRefresh = () => useContext(RefreshContext);
 
 export const canWrite = (s: SessionInfo) => s.role === 'manager' || s.role === 'storekeeper';
 export const canManage = (s: SessionInfo) => s.role === 'manager';
+/** The audit view: managers and auditors (core refuses storekeepers too). */
+export const canAudit = (s: SessionInfo) => s.role === 'manager' || s.role === 'auditor';

@@ -9,7 +9,7 @@ declare global {
 }
 
 /** Codes that mean the signed-in session is gone or locked: the top screen must change. */
-export const SESSION_CODES = ['auth_required', 'auth_locked', 'auth_account_disabled'] as const;
+export const SESSION_CODES = ['auth_required', 'auth_locked', 'auth_account_disabled', 'auth_expired'] as const;
 export type SessionCode = (typeof SESSION_CODES)[number];
 
 type SessionListener = (code: SessionCode) => void;

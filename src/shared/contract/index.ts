@@ -2,7 +2,9 @@ import type { z } from '../validation';
 import type { Operation } from './define';
 import { accountOps } from './accounts';
 import { ammunitionOps } from './ammunition';
+import { auditOps } from './audit';
 import { appOps } from './app';
+import { backupOps } from './backup';
 import { custodyOps } from './custody';
 import type { OperationName } from './operations';
 import { registerOps } from './register';
@@ -13,7 +15,7 @@ import { spreadsheetOps } from './spreadsheet';
 import { stockCheckOps } from './stockcheck';
 
 /** Every operation once: its access rule and input schema (output typed). */
-export const contract = { ...appOps, ...accountOps, ...registerOps, ...ammunitionOps, ...custodyOps, ...stockCheckOps, ...reportOps, ...snapshotOps, ...commissionOps, ...spreadsheetOps } satisfies Record<OperationName, Operation>;
+export const contract = { ...appOps, ...accountOps, ...registerOps, ...ammunitionOps, ...custodyOps, ...stockCheckOps, ...reportOps, ...snapshotOps, ...commissionOps, ...spreadsheetOps, ...backupOps, ...auditOps } satisfies Record<OperationName, Operation>;
 
 export type Contract = typeof contract;
 /** Compile-time check that contract and OPERATIONS name the same set. */

@@ -28,6 +28,8 @@ export const OPERATIONS = [
   'commission.import', 'commission.imports', 'commission.weapons', 'commission.trace', 'commission.history', 'commission.alerts',
   'commission.lostStolenCsv',
   'imports.inspect', 'imports.preview', 'imports.check', 'imports.run', 'imports.cancel', 'imports.list', 'exports.spreadsheet',
+  'audit.list',
+  'backups.status', 'backups.configure', 'backups.run', 'backups.inspect', 'backups.restore',
 ] as const;
 
 export type OperationName = (typeof OPERATIONS)[number];

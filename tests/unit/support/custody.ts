@@ -102,4 +102,6 @@ export function outCount(h: Harness): number {
 export function later(h: Harness, ms: number): void {
   h.clock.advance(ms);
   if (h.app.session) h.app.session.lastActivity = h.clock.t;
+  // …and signs in again when a shift would pass the 12-hour session limit.
+  if (h.app.session) h.app.session.startedAt = h.clock.t;
 }

@@ -26,6 +26,7 @@ export function startSession(ctx: Ctx, userId: number): Session {
     language: userLanguage(store.s, user.id) ?? armoury.language,
     locked: false,
     lastActivity: ctx.now.getTime(),
+    startedAt: ctx.now.getTime(),
   };
   ctx.app.session = session;
   return session;
@@ -58,7 +59,7 @@ export const accountHandlers: Pick<
 
   'auth.unlock': async (ctx, { password }) => {
     const session = ctx.session;
-    await authenticate(ctx.store.s, session.username, password, { sleep: ctx.app.sleep, now: ctx.now });
+    await authenticate(ctx.store.s, session.username, password, { sleep: ctx.app.sleep, now: ctx.now, place: 'unlock' });
     session.locked = false;
     session.lastActivity = ctx.now.getTime();
     return info(ctx);
@@ -67,7 +68,7 @@ export const accountHandlers: Pick<
   'auth.changePassword': async (ctx, { current, next }) => {
     const { store, session } = ctx;
     try {
-      await authenticate(store.s, session.username, current, { sleep: ctx.app.sleep, now: ctx.now });
+      await authenticate(store.s, session.username, current, { sleep: ctx.app.sleep, now: ctx.now, place: 'password_change' });
     } catch (error) {
       if (error instanceof AppError && error.code === 'auth_bad_credentials') {
         throw new AppError('wrong_password', 'current password is wrong', { fields: { current: { code: 'wrong_password' } } });

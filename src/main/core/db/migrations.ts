@@ -6,6 +6,8 @@ import { schemaV4 } from './schema-v4';
 import { backfillCaseFacts, schemaV5 } from './schema-v5';
 import { schemaV6 } from './schema-v6';
 import { schemaV7 } from './schema-v7';
+import { schemaV8 } from './schema-v8';
+import { schemaV9 } from './schema-v9';
 
 export interface Migration {
   version: number;
@@ -27,6 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 6, up: (db) => db.exec(schemaV6) },
   { version: 7, up: (db) => db.exec(schemaV7) },
+  { version: 8, up: (db) => db.exec(schemaV8) },
+  { version: 9, up: (db) => db.exec(schemaV9) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

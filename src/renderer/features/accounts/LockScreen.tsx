@@ -15,8 +15,8 @@ import { call } from '../../lib/client';
 const schema = contract['auth.unlock'].input;
 
 /**
- * The session was locked after inactivity: only its owner's password reopens it (the work behind
- * stays as it was); anyone else can only sign the session out.
+ * The session was locked after inactivity: only its owner's password reopens it, on the screen it
+ * showed (the screen itself is cleared meanwhile, see App.tsx); anyone else can only sign it out.
  */
 export function LockScreen(props: { session: SessionInfo; onDone: () => Promise<void> }) {
   const { t } = useTranslation('accounts');
@@ -52,6 +52,7 @@ export function LockScreen(props: { session: SessionInfo; onDone: () => Promise<
   return (
     <PublicFrame title={t('lock.title')} testId="lock-screen" onLanguage={(l) => void switchLanguage(l)}>
       <p className="lead">{t('lock.explain', { name: props.session.fullName, username: props.session.username })}</p>
+      <p className="hint">{t('lock.cleared')}</p>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field id="unlock-password" label={t('field.password')} error={errors.password} required>
           <input id="unlock-password" type="password" autoFocus autoComplete="current-password" {...register('password')} />

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppStatus } from '../../../shared/contract/app';
 import type { SessionInfo } from '../../../shared/domain/accounts';
 import { SessionContext, canManage } from '../../app/navigation';
@@ -19,8 +19,17 @@ import './commission.css';
  * The national commission's signed-in app: its own header and screens (armouries and keys, imports,
  * the national register, alerts), sharing accounts, lock and language with the armoury app.
  */
-export function CommissionShell(props: { status: AppStatus; session: SessionInfo; onChange: () => Promise<void> }) {
-  const [screen, setScreen] = useState<CommissionScreen>({ name: 'armouries' });
+export function CommissionShell(props: {
+  status: AppStatus;
+  session: SessionInfo;
+  onChange: () => Promise<void>;
+  /** The screen to reopen after an unlock (the shell is unmounted while locked), as last reported by onScreen. */
+  initialScreen?: unknown;
+  onScreen?: (screen: CommissionScreen) => void;
+}) {
+  const [screen, setScreen] = useState<CommissionScreen>(() => (props.initialScreen as CommissionScreen | null | undefined) ?? { name: 'armouries' });
+  const { onScreen } = props;
+  useEffect(() => onScreen?.(screen), [screen, onScreen]);
   // Every navigation opens the screen afresh (its data reloaded), even to the screen already shown.
   const [visit, setVisit] = useState(0);
   const navigate = useCallback((next: CommissionScreen) => {

@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../../components/ErrorBanner';
 import { applyServerErrors } from '../../../components/errors';
 import { Field } from '../../../components/Field';
 import { call } from '../../../lib/client';
+import { BackupsPanel } from '../../backups';
 import { groupHex, useCommissionLabels } from '../labels';
 
 const schema = settingsShape.pick({ idleLockMinutes: true, transferMatchDays: true, silentArmouryDays: true });
@@ -91,6 +92,7 @@ export function CommissionSettingsScreen(props: { onChange: () => Promise<void> 
           </div>
         </section>
       </form>
+      <BackupsPanel />
       <section className="panel" aria-labelledby="cm-settings-journal">
         <h2 id="cm-settings-journal">{l.t('settings.journal')}</h2>
         <p className="hint">{l.t('settings.journalIntro')}</p>
