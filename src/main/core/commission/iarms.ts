@@ -2,9 +2,6 @@ import { COUNTRY_CODES } from '../../../shared/domain/countries';
 import type { Statements } from '../db/statements';
 import { csvCell } from '../files';
 
-// Shared with the spreadsheet import's error report and the exports (moved to ../files).
-export { csvCell, writeFileAtomic } from '../files';
-
 /** The iARMS report's columns, in order (docs/commission.md says what each holds). */
 export const IARMS_COLUMNS = [
   'reporting_country', 'armoury', 'event', 'date_of_event', 'make', 'model', 'serial_number', 'calibre', 'weapon_type',
